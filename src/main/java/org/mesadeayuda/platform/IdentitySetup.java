@@ -1,0 +1,198 @@
+package org.mesadeayuda.platform;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the engine's identity match the manuals' roles at every start: one group per {@link Role}, what each may do,
+ * the Tasklist filters, and the administrator. Only adds what is missing, so changes made later in Camunda Admin are
+ * kept; in particular the administrator's password is set only when the account is first created.
+ */
+@Component
+@Order(0)
+public class IdentitySetup implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+  static final String FILTER_MY_TASKS = "Mis tareas";
+  static final String FILTER_GROUP_TASKS = "Tareas de mis grupos";
+
+  /** Roles that supervise the cases (Cockpit, all tasks and history). */
+  static final Set<Role> SUPERVISORS = EnumSet.of(Role.MESA_AYUDA, Role.DIRECTOR_TI, Role.CALIDAD);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final SecurityProperties properties;
+
+  public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, SecurityProperties properties) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    createAdministrator();
+    for (Role role : Role.values()) {
+      createGroup(role.groupId(), role.displayName());
+      grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    for (Role supervisor : SUPERVISORS) {
+      String group = supervisor.groupId();
+      grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+          Permissions.READ_HISTORY, Permissions.READ_TASK);
+      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+      grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+      grant(group, Resources.TASK, ANY, Permissions.READ);
+    }
+    // the desk dispatches the work: it may reassign any task (SR-3, SR-4)
+    grant(Role.MESA_AYUDA.groupId(), Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, Permissions.TASK_ASSIGN);
+    properties.processStarters().forEach(this::allowToStart);
+    createTaskFilters();
+  }
+
+  private void createAdministrator() {
+    String adminId = properties.adminUser();
+    createGroup(Groups.CAMUNDA_ADMIN, "Administradores de Camunda");
+    for (Resources resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+    if (identityService.createUserQuery().userId(adminId).count() > 0) {
+      return;
+    }
+    String password = properties.adminPassword();
+    boolean generated = password == null || password.isBlank();
+    if (generated) {
+      password = randomPassword();
+    }
+    User admin = identityService.newUser(adminId);
+    admin.setFirstName("Administrador");
+    admin.setLastName("Mesa de Ayuda");
+    admin.setPassword(password);
+    identityService.saveUser(admin);
+    identityService.createMembership(adminId, Groups.CAMUNDA_ADMIN);
+    if (generated) {
+      LOG.warn("""
+
+          ===================================================================
+           Administrator account created: user '{}', password '{}'
+           It is shown only this once. Set MESA_ADMIN_PASSWORD to choose it.
+          ===================================================================""", adminId, password);
+    } else {
+      LOG.info("Administrator account '{}' created with the password from MESA_ADMIN_PASSWORD", adminId);
+    }
+  }
+
+  private void allowToStart(String processKey, List<String> groups) {
+    for (String group : groups) {
+      if (Role.byGroupId(group).isEmpty()) {
+        throw new IllegalStateException(
+            "mesa.security.process-starters." + processKey + " names an unknown role: " + group);
+      }
+      grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+  }
+
+  private void createTaskFilters() {
+    createFilter(FILTER_MY_TASKS, -10, "Tareas asignadas a mí",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    createFilter(FILTER_GROUP_TASKS, 0, "Tareas sin asignar de mis grupos",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+  }
+
+  private void createFilter(String name, int priority, String description, TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name);
+    filter.setOwner(properties.adminUser());
+    filter.setQuery(query);
+    filter.setProperties(Map.of(
+        "description", description,
+        "priority", priority,
+        "refresh", true,
+        "variables", List.of(
+            Map.of("name", "ticketNumber", "label", "Ticket"),
+            Map.of("name", "requesterName", "label", "Solicitante"),
+            Map.of("name", "priority", "label", "Prioridad"))));
+    filterService.saveFilter(filter);
+    Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+    everyone.setUserId(ANY);
+    everyone.setResource(Resources.FILTER);
+    everyone.setResourceId(filter.getId());
+    everyone.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(everyone);
+  }
+
+  private void createGroup(String groupId, String name) {
+    if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(groupId);
+    group.setName(name);
+    group.setType(Groups.GROUP_TYPE_WORKFLOW);
+    identityService.saveGroup(group);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (List.of(permissions).stream().allMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  static String randomPassword() {
+    byte[] bytes = new byte[15];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

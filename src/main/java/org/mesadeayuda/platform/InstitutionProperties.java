@@ -1,0 +1,36 @@
+package org.mesadeayuda.platform;
+
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who the institution is and whom the processes write to.
+ *
+ * @param name the institution's name, used in e-mails
+ * @param tasklistUrl where people open their tasks, linked from e-mails
+ * @param mailFrom sender of every e-mail
+ * @param deskEmail the support desk's mailbox (first-response alerts)
+ * @param technologyHeadEmail the head of the Technology Directorate (SLA breaches, authorizations)
+ * @param departments requesting departments by code, with their heads
+ */
+@ConfigurationProperties("mesa.institution")
+public record InstitutionProperties(
+    @DefaultValue("Institución pública") String name,
+    String tasklistUrl,
+    String mailFrom,
+    String deskEmail,
+    String technologyHeadEmail,
+    Map<String, Department> departments) {
+
+  public InstitutionProperties {
+    departments = departments == null ? Map.of() : Map.copyOf(departments);
+  }
+
+  public record Department(String name, String headEmail) {}
+
+  public Optional<Department> department(String code) {
+    return Optional.ofNullable(code).map(departments::get);
+  }
+}

@@ -1,0 +1,36 @@
+package org.mesadeayuda.platform;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The roles the manuals name, each a Camunda group with the same id. */
+public enum Role {
+  SOLICITANTES("solicitantes", "Solicitantes (todo el personal)"),
+  MESA_AYUDA("mesa-ayuda", "Mesa de ayuda"),
+  TECNICOS("tecnicos", "Técnicos de soporte"),
+  DIRECTOR_TI("director-ti", "Dirección de Tecnología"),
+  DAF("daf", "Administración y Finanzas"),
+  DIRECTORES_AREA("directores-area", "Directores de área"),
+  JEFES_PROCESO("jefes-proceso", "Jefes de proceso / departamento"),
+  CALIDAD("calidad", "Gestión de calidad");
+
+  private final String groupId;
+  private final String displayName;
+
+  Role(String groupId, String displayName) {
+    this.groupId = groupId;
+    this.displayName = displayName;
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public static Optional<Role> byGroupId(String groupId) {
+    return Arrays.stream(values()).filter(role -> role.groupId.equals(groupId)).findFirst();
+  }
+}

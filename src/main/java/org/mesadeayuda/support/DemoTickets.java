@@ -1,0 +1,59 @@
+package org.mesadeayuda.support;
+
+import static org.mesadeayuda.support.SupportRequestVariables.*;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The {@code demo} profile: a few open tickets, so Tasklist has work to show on first start. */
+@Component
+@Profile("demo")
+@Order(2)
+public class DemoTickets implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoTickets.class);
+
+  private final RuntimeService runtimeService;
+
+  public DemoTickets(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count() > 0) {
+      return;
+    }
+    List<Map<String, Object>> requests = List.of(
+        request("Ana Solicitante", "ana.solicitante", "operaciones", "web", "equipment_support",
+            "La computadora de recepción se apaga sola varias veces al día.", "INV-0042", "medium", "high"),
+        request("Julia Jefa", "julia.jefa", "recursos-humanos", "phone", "password_reset",
+            "No puede ingresar al sistema de planillas: la contraseña venció.", null, "low", "medium"),
+        request("Andrés Director de Área", "andres.area", "direccion-general", "email", "meeting_equipment",
+            "Instalar proyector y videoconferencia en el salón de reuniones para el jueves.", "INV-0310", "high",
+            "high"));
+    for (Map<String, Object> request : requests) {
+      runtimeService.createProcessInstanceByKey(PROCESS_KEY).setVariables(request)
+          .setVariable(REGISTERED_BY, "marta.mesa").execute();
+    }
+    LOG.info("Demo: {} support requests opened", requests.size());
+  }
+
+  private static Map<String, Object> request(String name, String user, String department, String channel, String type,
+      String description, String assetTag, String impact, String urgency) {
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of(
+        REQUESTER_NAME, name, REQUESTER, user, REQUESTER_EMAIL, user + "@demo.mesa-de-ayuda.local",
+        DEPARTMENT, department, CHANNEL, channel, REQUEST_TYPE, type, DESCRIPTION, description,
+        IMPACT, impact, URGENCY, urgency));
+    variables.put(ASSET_TAG, assetTag);
+    return variables;
+  }
+}

@@ -1,0 +1,56 @@
+package org.mesadeayuda.support;
+
+import static org.mesadeayuda.support.SupportRequestVariables.*;
+
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the desk's review: the confirmed or corrected type and priority, the technician and support level (SR-3,
+ * SR-4). The first review is the ticket's first response (SR-9). A corrected type is classified again by the same
+ * decision table, so the work goes to the right group.
+ */
+@Component("recordAssignment")
+public class RecordAssignment implements JavaDelegate {
+
+  private final TicketRegister register;
+  private final DecisionService decisions;
+
+  public RecordAssignment(TicketRegister register, DecisionService decisions) {
+    this.register = register;
+    this.decisions = decisions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean firstResponse = execution.getVariable(FIRST_RESPONSE_AT) == null;
+    if (firstResponse) {
+      execution.setVariable(FIRST_RESPONSE_AT, ClockUtil.getCurrentTime());
+    }
+    String requestType = string(execution, REQUEST_TYPE);
+    String registeredType = register.get(ticketNumber(execution)).getRequestType();
+    if (!requestType.equals(registeredType)) {
+      DmnDecisionRuleResult classification = decisions
+          .evaluateDecisionTableByKey("request-classification", Map.of(REQUEST_TYPE, requestType))
+          .getSingleResult();
+      execution.setVariable(HANDLING_GROUP, classification.getEntry(HANDLING_GROUP));
+      execution.setVariable(SERVICE_CATALOG_ENTRY, classification.getEntry(SERVICE_CATALOG_ENTRY));
+    }
+    register.update(ticketNumber(execution), ticket -> {
+      ticket.setRequestType(requestType);
+      ticket.setHandlingGroup(string(execution, HANDLING_GROUP));
+      ticket.setServiceCatalogEntry(string(execution, SERVICE_CATALOG_ENTRY));
+      ticket.setPriority(string(execution, PRIORITY));
+      ticket.setTechnician(string(execution, TECHNICIAN));
+      ticket.setSupportLevel(integer(execution, SUPPORT_LEVEL));
+      if (firstResponse) {
+        ticket.setFirstResponseAt(TicketRegister.now());
+      }
+    });
+  }
+}

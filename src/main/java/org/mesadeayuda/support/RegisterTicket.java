@@ -1,0 +1,58 @@
+package org.mesadeayuda.support;
+
+import static org.mesadeayuda.support.SupportRequestVariables.*;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mesadeayuda.platform.BusinessCalendar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets the ticket's deadlines from the priority's targets, in business time (SR-8, SR-9), and opens its row in the
+ * register (SR-13).
+ */
+@Component("registerTicket")
+public class RegisterTicket implements JavaDelegate {
+
+  private final BusinessCalendar calendar;
+  private final TicketRegister register;
+
+  public RegisterTicket(BusinessCalendar calendar, TicketRegister register) {
+    this.calendar = calendar;
+    this.register = register;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Date openedAt = date(execution, OPENED_AT);
+    Date firstResponseDue = calendar.addBusinessHours(openedAt, integer(execution, FIRST_RESPONSE_HOURS));
+    Date resolutionDue = calendar.addBusinessDays(openedAt, integer(execution, RESOLUTION_DAYS));
+    execution.setVariable(FIRST_RESPONSE_DUE, firstResponseDue);
+    execution.setVariable(RESOLUTION_DUE, resolutionDue);
+
+    SupportTicket ticket = new SupportTicket();
+    ticket.setTicketNumber(ticketNumber(execution));
+    ticket.setProcessInstanceId(execution.getProcessInstanceId());
+    ticket.setRequesterName(string(execution, REQUESTER_NAME));
+    ticket.setRequesterUserId(string(execution, REQUESTER));
+    ticket.setRequesterEmail(string(execution, REQUESTER_EMAIL));
+    ticket.setRequesterPhone(string(execution, REQUESTER_PHONE));
+    ticket.setDepartment(string(execution, DEPARTMENT));
+    ticket.setChannel(string(execution, CHANNEL));
+    ticket.setRegisteredBy(string(execution, REGISTERED_BY));
+    ticket.setRequestType(string(execution, REQUEST_TYPE));
+    ticket.setServiceCatalogEntry(string(execution, SERVICE_CATALOG_ENTRY));
+    ticket.setHandlingGroup(string(execution, HANDLING_GROUP));
+    ticket.setDescription(string(execution, DESCRIPTION));
+    ticket.setAssetTag(string(execution, ASSET_TAG));
+    ticket.setImpact(string(execution, IMPACT));
+    ticket.setUrgency(string(execution, URGENCY));
+    ticket.setPriority(string(execution, PRIORITY));
+    ticket.setOpenedAt(TicketRegister.instant(openedAt));
+    ticket.setFirstResponseDue(TicketRegister.instant(firstResponseDue));
+    ticket.setResolutionDue(TicketRegister.instant(resolutionDue));
+    ticket.setSlaStatus(SLA_ON_TIME);
+    register.open(ticket);
+  }
+}

@@ -1,0 +1,54 @@
+package org.mesadeayuda.support;
+
+import static org.mesadeayuda.support.SupportRequestVariables.*;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.mesadeayuda.platform.BusinessCalendar;
+import org.mesadeayuda.platform.Mailer;
+import org.springframework.stereotype.Component;
+
+/** The support request's e-mails (templates in templates/mail/support-*.mustache), with the ticket's facts filled in. */
+@Component
+public class SupportMails {
+
+  private static final DateTimeFormatter SPANISH_DATE_TIME =
+      DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy, HH:mm", Locale.forLanguageTag("es"));
+  private static final Map<String, String> PRIORITY_LABELS =
+      Map.of("critical", "Crítica", "high", "Alta", "medium", "Media", "low", "Baja");
+
+  private final Mailer mailer;
+  private final BusinessCalendar calendar;
+
+  public SupportMails(Mailer mailer, BusinessCalendar calendar) {
+    this.mailer = mailer;
+    this.calendar = calendar;
+  }
+
+  public void send(String to, String template, DelegateExecution execution, Map<String, ?> extra) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("ticketNumber", ticketNumber(execution));
+    values.put("requesterName", string(execution, REQUESTER_NAME));
+    values.put("serviceCatalogEntry", string(execution, SERVICE_CATALOG_ENTRY));
+    values.put("description", string(execution, DESCRIPTION));
+    values.put("priority", PRIORITY_LABELS.getOrDefault(string(execution, PRIORITY), string(execution, PRIORITY)));
+    values.put("technician", string(execution, TECHNICIAN));
+    values.put("workDone", string(execution, WORK_DONE));
+    values.put("firstResponseDue", format(date(execution, FIRST_RESPONSE_DUE)));
+    values.put("resolutionDue", format(date(execution, RESOLUTION_DUE)));
+    values.putAll(extra);
+    mailer.send(to, template, values);
+  }
+
+  public void send(String to, String template, DelegateExecution execution) {
+    send(to, template, execution, Map.of());
+  }
+
+  public String format(Date date) {
+    return date == null ? "" : SPANISH_DATE_TIME.format(date.toInstant().atZone(calendar.zone()));
+  }
+}

@@ -1,0 +1,110 @@
+package org.mesadeayuda.support;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The variables of the support-request process, named once. Form field keys and DMN inputs/outputs use the same
+ * names (see forms/support-request/ and processes/request-*.dmn).
+ */
+public final class SupportRequestVariables {
+
+  public static final String PROCESS_KEY = "support-request";
+  public static final String TICKET_PREFIX = "SOP";
+
+  // intake (start form / REST)
+  public static final String TICKET_NUMBER = "ticketNumber";
+  public static final String REQUESTER_NAME = "requesterName";
+  public static final String REQUESTER = "requester";
+  public static final String REQUESTER_EMAIL = "requesterEmail";
+  public static final String REQUESTER_PHONE = "requesterPhone";
+  public static final String DEPARTMENT = "department";
+  public static final String CHANNEL = "channel";
+  public static final String REQUEST_TYPE = "requestType";
+  public static final String DESCRIPTION = "description";
+  public static final String ASSET_TAG = "assetTag";
+  public static final String IMPACT = "impact";
+  public static final String URGENCY = "urgency";
+  public static final String REGISTERED_BY = "registeredBy";
+  public static final String OPENED_AT = "openedAt";
+
+  // decisions
+  public static final String HANDLING_GROUP = "handlingGroup";
+  public static final String SERVICE_CATALOG_ENTRY = "serviceCatalogEntry";
+  public static final String PRIORITY = "priority";
+  public static final String FIRST_RESPONSE_HOURS = "firstResponseHours";
+  public static final String RESOLUTION_DAYS = "resolutionDays";
+  public static final String TASK_PRIORITY = "taskPriority";
+
+  // deadlines and SLA
+  public static final String FIRST_RESPONSE_DUE = "firstResponseDue";
+  public static final String FIRST_RESPONSE_AT = "firstResponseAt";
+  public static final String RESOLUTION_DUE = "resolutionDue";
+  public static final String RESOLVED = "resolved";
+  public static final String SLA_STATUS = "slaStatus";
+
+  // desk review
+  public static final String TECHNICIAN = "technician";
+  public static final String SUPPORT_LEVEL = "supportLevel";
+  public static final String REVIEW_COMMENT = "reviewComment";
+
+  // attention
+  public static final String ATTENTION_MODE = "attentionMode";
+  public static final String WORK_DONE = "workDone";
+  public static final String OUTCOME = "outcome";
+  public static final String DEFINITIVE_SOLUTION_AT = "definitiveSolutionAt";
+  public static final String DEFINITIVE_SOLUTION_DUE = "definitiveSolutionDue";
+  public static final String DEFINITIVE_OUTCOME = "definitiveOutcome";
+  public static final String ESCALATION_REASON = "escalationReason";
+  public static final String REQUESTED_LEVEL = "requestedLevel";
+  public static final String EXTENSION_CAUSE = "extensionCause";
+  public static final String EXTENSION_DAYS = "extensionDays";
+  public static final String TECHNICAL_REPORT = "technicalReport";
+  public static final String EXEMPTION_REASON = "exemptionReason";
+  public static final String EXEMPTION_DETAIL = "exemptionDetail";
+
+  // closing and rating
+  public static final String CLOSING_DECISION = "closingDecision";
+  public static final String DESK_COMMENT = "deskComment";
+  public static final String SATISFACTION = "satisfaction";
+  public static final String RATING_COMMENT = "ratingComment";
+
+  /** SLA states of a ticket (SR-8). */
+  public static final String SLA_ON_TIME = "on_time";
+  public static final String SLA_CONFORMING = "conforming";
+  public static final String SLA_NON_CONFORMING = "non_conforming";
+  public static final String SLA_EXEMPT = "exempt";
+
+  /** Recorded when the requester does not rate within the time limit (SR-12). */
+  public static final String NO_ANSWER = "sin_respuesta";
+
+  private SupportRequestVariables() {}
+
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  public static Integer integer(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof Number number) {
+      return number.intValue();
+    }
+    return Integer.valueOf(value.toString().trim());
+  }
+
+  public static Date date(VariableScope scope, String name) {
+    return (Date) scope.getVariable(name);
+  }
+
+  public static String ticketNumber(VariableScope scope) {
+    return string(scope, TICKET_NUMBER);
+  }
+}

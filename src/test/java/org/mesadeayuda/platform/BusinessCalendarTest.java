@@ -1,0 +1,85 @@
+package org.mesadeayuda.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BusinessCalendarTest {
+
+  private static final ZoneId GUATEMALA = ZoneId.of("America/Guatemala");
+
+  private final BusinessCalendar calendar = new BusinessCalendar(new CalendarProperties(GUATEMALA,
+      LocalTime.of(8, 0), LocalTime.of(16, 0), List.of(
+          new CalendarProperties.Holiday(LocalDate.of(2026, 9, 15), "Día de la Independencia"),
+          new CalendarProperties.Holiday(LocalDate.of(2026, 10, 20), "Día de la Revolución"))));
+
+  private static ZonedDateTime at(String localDateTime) {
+    return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), GUATEMALA);
+  }
+
+  @Test
+  void threeBusinessDaysSkipTheWeekendAndAHoliday() {
+    // Friday 11 September: Saturday, Sunday and Tuesday 15 (Independence) do not count
+    assertThat(calendar.addBusinessDays(at("2026-09-11T10:30"), 3)).isEqualTo(at("2026-09-17T10:30"));
+  }
+
+  @Test
+  void aRequestReceivedOnSaturdayCountsFromMondayOpening() {
+    // Saturday 12 September: from Monday 14 at opening; Tuesday 15 is a holiday
+    assertThat(calendar.addBusinessDays(at("2026-09-12T09:00"), 3)).isEqualTo(at("2026-09-18T08:00"));
+  }
+
+  @Test
+  void aRequestReceivedAfterClosingCountsFromTheNextBusinessMorning() {
+    // Friday 16 October after 16:00, Monday 19, then Tuesday 20 is a holiday
+    assertThat(calendar.addBusinessDays(at("2026-10-16T17:45"), 1)).isEqualTo(at("2026-10-21T08:00"));
+  }
+
+  @Test
+  void twelveBusinessHoursRunOverTheWeekendAndTheHoliday() {
+    // Friday 15:00: one hour on Friday, eight on Monday 14, three on Wednesday 16 (Tuesday 15 is a holiday)
+    assertThat(calendar.addBusinessHours(at("2026-09-11T15:00"), 12)).isEqualTo(at("2026-09-16T11:00"));
+  }
+
+  @Test
+  void businessHoursWithinOneDay() {
+    assertThat(calendar.addBusinessHours(at("2026-09-10T08:30"), 4)).isEqualTo(at("2026-09-10T12:30"));
+    assertThat(calendar.addBusinessHours(at("2026-09-10T07:00"), 8)).isEqualTo(at("2026-09-10T16:00"));
+  }
+
+  @Test
+  void workWithJavaUtilDateAsBpmnExpressionsDo() {
+    Date friday = Date.from(at("2026-09-11T10:30").toInstant());
+    assertThat(calendar.addBusinessDays(friday, 3)).isEqualTo(Date.from(at("2026-09-17T10:30").toInstant()));
+  }
+
+  @Test
+  void businessDaysBetweenCountsOnlyOfficeTime() {
+    Date friday = Date.from(at("2026-09-11T12:00").toInstant());
+    Date wednesday = Date.from(at("2026-09-16T12:00").toInstant());
+    // Friday 12-16 (0.5) + Monday (1) + Wednesday 8-12 (0.5); the weekend and the holiday do not count
+    assertThat(calendar.businessDaysBetween(friday, wednesday)).isEqualTo(2.0);
+    assertThat(calendar.businessDaysBetween(wednesday, friday)).isZero();
+  }
+
+  @Test
+  void knowsItsHolidays() {
+    assertThat(calendar.isBusinessDay(LocalDate.of(2026, 9, 15))).isFalse();
+    assertThat(calendar.holidayName(LocalDate.of(2026, 9, 15))).contains("Día de la Independencia");
+    assertThat(calendar.isBusinessDay(LocalDate.of(2026, 9, 12))).isFalse();
+    assertThat(calendar.isBusinessDay(LocalDate.of(2026, 9, 14))).isTrue();
+  }
+
+  @Test
+  void rejectsNegativeAmounts() {
+    assertThatThrownBy(() -> calendar.addBusinessDays(at("2026-09-11T10:30"), -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,92 @@
+package org.mesadeayuda.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.mesadeayuda.MesaSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@MesaSpringTest
+class SecurityTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired FilterService filterService;
+
+  @Test
+  void engineRestApiRequiresCredentials() {
+    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // an unknown user (a wrong password for admin would lock admin out for a few seconds: Camunda's login delay)
+    assertThat(http.withBasicAuth("nobody", "guess").getForEntity("/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> authenticated = http.withBasicAuth(MesaSpringTest.ADMIN, MesaSpringTest.ADMIN_PASSWORD)
+        .getForEntity("/engine-rest/task", String.class);
+    assertThat(authenticated.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void ownApiRequiresCredentials() {
+    assertThat(http.getForEntity("/api/anything", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void authorizationChecksAreOn() {
+    assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
+  }
+
+  @Test
+  void thereIsNoDemoAccountOutsideTheDemoProfile() {
+    assertThat(identityService.createUserQuery().userId("demo").count()).isZero();
+    assertThat(identityService.createUserQuery().userId("ana.solicitante").count()).isZero();
+    assertThat(identityService.checkPassword(MesaSpringTest.ADMIN, "admin")).isFalse();
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list())
+        .extracting(user -> user.getId()).containsExactly(MesaSpringTest.ADMIN);
+  }
+
+  @Test
+  void everyRoleIsAGroupWithTasklistAccess() {
+    for (Role role : Role.values()) {
+      assertThat(identityService.createGroupQuery().groupId(role.groupId()).singleResult())
+          .as(role.groupId()).isNotNull();
+      assertThat(authorizationService.createAuthorizationQuery().groupIdIn(role.groupId())
+          .resourceType(Resources.APPLICATION).resourceId("tasklist").hasPermission(Permissions.ACCESS).count())
+          .as("tasklist access of " + role.groupId()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void onlyConfiguredRolesMayStartTheSupportRequest() {
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId("support-request").hasPermission(Permissions.CREATE_INSTANCE).list())
+        .extracting(authorization -> authorization.getGroupId())
+        .containsExactlyInAnyOrder(Role.SOLICITANTES.groupId(), Role.MESA_AYUDA.groupId());
+  }
+
+  @Test
+  void tasklistHasTheSpanishFiltersForEveryone() {
+    assertThat(filterService.createFilterQuery().list()).extracting(filter -> filter.getName())
+        .contains(IdentitySetup.FILTER_MY_TASKS, IdentitySetup.FILTER_GROUP_TASKS);
+  }
+
+  @Test
+  void setupIsIdempotent(@Autowired IdentitySetup setup) throws Exception {
+    long authorizations = authorizationService.createAuthorizationQuery().count();
+    long filters = filterService.createFilterQuery().count();
+    setup.run(null);
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+  }
+}

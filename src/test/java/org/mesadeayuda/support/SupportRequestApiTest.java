@@ -1,0 +1,141 @@
+package org.mesadeayuda.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mesadeayuda.MesaSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** POST /api/support-requests: intake by API, with the same rules as the start form. */
+@MesaSpringTest
+class SupportRequestApiTest {
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+  static final String STAFF = "api.funcionario";
+  static final String FINANCE_ONLY = "api.finanzas";
+  static final String PASSWORD = "Clave-de-prueba-1";
+
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identityService;
+  @Autowired RuntimeService runtimeService;
+
+  @BeforeEach
+  void users() {
+    createUser(STAFF, "solicitantes");
+    createUser(FINANCE_ONLY, "daf");
+  }
+
+  @Test
+  void aValidRequestGets201WithItsTicketNumber() {
+    ResponseEntity<JsonNode> response = post(STAFF, validPayload());
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String ticketNumber = response.getBody().path("ticketNumber").asText();
+    assertThat(ticketNumber).matches("SOP-\\d{4}-\\d{6}");
+    assertThat(response.getHeaders().getLocation()).hasToString("/api/support-requests/" + ticketNumber);
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).singleResult();
+    assertThat(instance).isNotNull();
+    assertThat(runtimeService.getVariable(instance.getId(), "registeredBy")).isEqualTo(STAFF);
+    assertThat(runtimeService.getVariable(instance.getId(), "priority")).isEqualTo("high");
+    assertThat(runtimeService.getVariable(instance.getId(), "handlingGroup")).isEqualTo("tecnicos");
+  }
+
+  @Test
+  void missingAndInvalidFieldsGet400WithFieldAndReasonAndStartNothing() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("support-request").count();
+    Map<String, Object> payload = validPayload();
+    payload.remove("requesterName");
+    payload.put("requesterEmail", "no-es-un-correo");
+    payload.put("requestType", "cafetera");
+    payload.put("impact", "enorme");
+
+    ResponseEntity<JsonNode> response = post(STAFF, payload);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode errors = response.getBody().path("errors");
+    assertThat(errors.findValuesAsText("field"))
+        .containsExactly("impact", "requestType", "requesterEmail", "requesterName");
+    assertThat(errors.get(2).path("reason").asText()).isEqualTo("no es un correo electrónico válido");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("support-request").count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void anUnknownDepartmentGets400() {
+    Map<String, Object> payload = validPayload();
+    payload.put("department", "cafeteria");
+    ResponseEntity<JsonNode> response = post(STAFF, payload);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().path("errors").get(0).path("field").asText()).isEqualTo("department");
+  }
+
+  @Test
+  void malformedJsonGets400NotA500() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> response = http.withBasicAuth(STAFF, PASSWORD)
+        .postForEntity("/api/support-requests", new HttpEntity<>("{\"requesterName\": ", headers), JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().path("errors").get(0).path("reason").asText()).contains("JSON");
+  }
+
+  @Test
+  void withoutCredentialsGets401() {
+    ResponseEntity<String> response = http.postForEntity("/api/support-requests", validPayload(), String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aUserWhoseRoleMayNotStartTheProcessGets403() {
+    ResponseEntity<JsonNode> response = post(FINANCE_ONLY, validPayload());
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private ResponseEntity<JsonNode> post(String user, Map<String, Object> payload) {
+    return http.withBasicAuth(user, PASSWORD).postForEntity("/api/support-requests", payload, JsonNode.class);
+  }
+
+  static Map<String, Object> validPayload() {
+    Map<String, Object> payload = new HashMap<>();
+    payload.put("requesterName", "Luis Pérez");
+    payload.put("requesterEmail", "luis.perez@institucion.gob");
+    payload.put("requesterPhone", "5555-0101");
+    payload.put("department", "juridico");
+    payload.put("channel", "email");
+    payload.put("requestType", "equipment_failure");
+    payload.put("description", "La impresora del área jurídica atasca todas las hojas");
+    payload.put("assetTag", "INV-0107");
+    payload.put("impact", "high");
+    payload.put("urgency", "medium");
+    return payload;
+  }
+
+  private void createUser(String id, String group) {
+    if (identityService.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    User user = identityService.newUser(id);
+    user.setFirstName(id);
+    user.setLastName("Prueba");
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(id, group);
+  }
+}

@@ -1,0 +1,508 @@
+package org.mesadeayuda.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.platform.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of processes/support-request.bpmn, driven with the variables the forms send. Time is the engine clock,
+ * moved by the test; timers and async steps are executed as jobs.
+ */
+@MesaSpringTest
+class SupportRequestProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+  /** Monday 9 November 2026, 09:00 in Guatemala: a plain business week. */
+  static final ZonedDateTime MONDAY_9 = ZonedDateTime.parse("2026-11-09T09:00:00-06:00[America/Guatemala]");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired SupportTicketRepository tickets;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    init(engine);
+    mail.purgeEmailFromAllMailboxes();
+    setClock(MONDAY_9);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // --- paths -------------------------------------------------------------------------------------------------
+
+  @Test
+  void solvedDefinitivelyClosedByTheDeskAndRatedConforme() throws Exception {
+    ProcessInstance ticket = startRequest();
+    String number = ticket.getBusinessKey();
+    assertThat(number).matches("SOP-2026-\\d{6}");
+    assertThat(ticket).isWaitingAt("Task_ReviewAndAssign");
+    Task review = task(ticket);
+    assertThat(review).hasCandidateGroup("mesa-ayuda").hasName("Revisar y asignar técnico — " + number);
+    // medium priority: first response within 12 business hours, resolution within 3 business days
+    assertThat(review.getDueDate()).isEqualTo(at("2026-11-10T13:00"));
+    assertThat(review.getPriority()).isEqualTo(50);
+    assertThat(greenMailSubjects()).containsExactly("Solicitud recibida — " + number);
+
+    assignTo(ticket, "tomas.tecnico");
+    Task attention = task(ticket);
+    assertThat(attention).hasDefinitionKey("Task_AttendRequest").isAssignedTo("tomas.tecnico");
+    assertCandidateGroup(attention, "tecnicos");
+    assertThat(attention.getDueDate()).isEqualTo(at("2026-11-12T09:00"));
+
+    setClock(MONDAY_9.plusHours(3));
+    complete(attention, Map.of("attentionMode", "on_site", "workDone", "Se reemplazó la fuente de poder",
+        "outcome", "solved"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isWaitingAt("Task_CloseTicket");
+    assertThat(task(ticket)).hasCandidateGroup("mesa-ayuda");
+
+    closeByDesk(ticket);
+    assertThat(ticket).isWaitingAt("Task_RateService");
+    assertThat(task(ticket)).isAssignedTo("ana.solicitante");
+    assertThat(greenMailSubjects()).contains("Ticket finalizado — " + number);
+
+    complete(task(ticket), Map.of("satisfaction", "conforme", "ratingComment", "Muy rápido"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isEnded().hasPassed("EndEvent_TicketClosed");
+
+    SupportTicket row = register(number);
+    assertThat(row.getSlaStatus()).isEqualTo("conforming");
+    assertThat(row.getSatisfaction()).isEqualTo("conforme");
+    assertThat(row.getTechnician()).isEqualTo("tomas.tecnico");
+    assertThat(row.getSupportLevel()).isEqualTo(2);
+    assertThat(row.getFirstResponseAt()).isNotNull();
+    assertThat(row.getResolvedAt()).isEqualTo(at("2026-11-09T12:00").toInstant());
+    assertThat(row.getClosedAt()).isNotNull();
+    assertThat(row.getServiceCatalogEntry()).isEqualTo("Soporte a equipos de cómputo");
+    assertThat(row.getWorkDone()).isEqualTo("Se reemplazó la fuente de poder");
+  }
+
+  @Test
+  void temporarySolutionWaitsForTheAgreedDateThenCreatesTheDefinitiveSolutionTask() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Se configuró una impresora alterna",
+        "outcome", "temporary", "definitiveSolutionAt", "2026-11-11T10:00:00-06:00"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isWaitingAt("Event_DefinitiveDateReached");
+    assertThat(greenMailSubjects()).contains("Fecha de solución definitiva — " + ticket.getBusinessKey());
+    assertThat(register(ticket.getBusinessKey()).getDefinitiveSolutionDue())
+        .isEqualTo(at("2026-11-11T10:00").toInstant());
+
+    setClock(at("2026-11-11T10:01"));
+    runDueTimers(ticket);
+    assertThat(ticket).isWaitingAt("Task_ApplyDefinitiveSolution");
+    assertThat(task(ticket)).isAssignedTo("tomas.tecnico");
+
+    // the requester was not there: agree a new date
+    complete(task(ticket), Map.of("workDone", "El usuario no estaba", "definitiveOutcome", "reschedule",
+        "definitiveSolutionAt", "2026-11-11T14:00:00-06:00"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isWaitingAt("Event_DefinitiveDateReached");
+    setClock(at("2026-11-11T14:00"));
+    runDueTimers(ticket);
+    complete(task(ticket), Map.of("workDone", "Se reparó la impresora del área", "definitiveOutcome", "solved"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isWaitingAt("Task_CloseTicket");
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getTemporarySolutionAt()).isNotNull();
+    assertThat(row.getSlaStatus()).isEqualTo("conforming");
+  }
+
+  @Test
+  void escalationGoesBackToTheDeskAtTheRequestedLevel() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Requiere un especialista en redes",
+        "outcome", "escalate", "escalationReason", "Falla del switch de piso", "requestedLevel", "3"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isWaitingAt("Task_ReviewAndAssign");
+    assertThat(task(ticket)).hasCandidateGroup("mesa-ayuda");
+    assertThat(runtimeService.getVariable(ticket.getId(), "technician")).isNull();
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getSupportLevel()).isEqualTo(3);
+    assertThat(row.getEscalations()).isEqualTo(1);
+
+    complete(task(ticket), Map.of("requestType", "equipment_support", "priority", "medium",
+        "technician", "ingrid.especialista", "supportLevel", "3"));
+    runAsyncSteps(ticket);
+    assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest").isAssignedTo("ingrid.especialista");
+  }
+
+  @Test
+  void extensionMovesTheDeadlineAndSendsTheTechnicalReportToTheDepartmentHead() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Disco duro con sectores dañados",
+        "outcome", "extend", "extensionCause", "hardware_part", "extensionDays", 2,
+        "technicalReport", "Se requiere reemplazar el disco duro; se solicitó la parte a bodega."));
+    runAsyncSteps(ticket);
+    assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest");
+    // Thursday 12 at 09:00 plus two business days: Monday 16 at 09:00
+    Date extended = (Date) runtimeService.getVariable(ticket.getId(), "resolutionDue");
+    assertThat(extended).isEqualTo(at("2026-11-16T09:00"));
+    assertThat(task(ticket).getDueDate()).isEqualTo(at("2026-11-16T09:00"));
+
+    MimeMessage report = lastMessage();
+    assertThat(report.getSubject()).isEqualTo("Dictamen técnico y ampliación de plazo — " + ticket.getBusinessKey());
+    assertThat(report.getAllRecipients()[0].toString()).isEqualTo("jefatura.operaciones@institucion.gob");
+    assertThat(GreenMailUtil.getBody(report)).contains("Reemplazo o reparaci");
+
+    // the original deadline passes: nothing happens, the extended one is awaited
+    setClock(at("2026-11-12T10:00"));
+    runDueTimers(ticket);
+    runAsyncSteps(ticket);
+    assertThat(register(ticket.getBusinessKey()).getSlaStatus()).isEqualTo("on_time");
+    assertThat(ticket).isWaitingAt("Task_AttendRequest", "Event_ExtendedDeadlineReached");
+
+    // then the extended one passes too: non-conforming
+    setClock(at("2026-11-16T09:30"));
+    runDueTimers(ticket);
+    runAsyncSteps(ticket);
+    assertThat(register(ticket.getBusinessKey()).getSlaStatus()).isEqualTo("non_conforming");
+    assertThat(ticket).isWaitingAt("Task_AttendRequest");
+  }
+
+  @Test
+  void closingEndsTheCaseEvenWhileAnExtendedDeadlineIsStillAwaited() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Falla del sistema operativo",
+        "outcome", "extend", "extensionCause", "os_failure", "extensionDays", 3,
+        "technicalReport", "Se reinstalará el sistema operativo y se respaldará la información."));
+    runAsyncSteps(ticket);
+    setClock(at("2026-11-12T10:00"));
+    runDueTimers(ticket);
+    assertThat(ticket).isWaitingAt("Task_AttendRequest", "Event_ExtendedDeadlineReached");
+
+    complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Sistema reinstalado", "outcome", "solved"));
+    runAsyncSteps(ticket);
+    closeByDesk(ticket);
+    complete(task(ticket), Map.of("satisfaction", "conforme"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isEnded().hasPassed("EndEvent_TicketClosed");
+    assertThat(register(ticket.getBusinessKey()).getSlaStatus()).isEqualTo("conforming");
+  }
+
+  @Test
+  void exemptRequestIsLeftOutOfTheDeadline() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Se pidió acceso al servidor del ministerio",
+        "outcome", "exempt", "exemptionReason", "external_servers", "exemptionDetail", "Servidor del MINECO"));
+    runAsyncSteps(ticket);
+    assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest");
+
+    setClock(at("2026-11-20T09:00"));
+    runDueTimers(ticket);
+    runAsyncSteps(ticket);
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getSlaStatus()).isEqualTo("exempt");
+    assertThat(row.getExemptionReason()).isEqualTo("external_servers");
+    assertThat(greenMailSubjects()).noneMatch(subject -> subject.startsWith("Servicio no conforme"));
+
+    complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Acceso concedido y resuelto",
+        "outcome", "solved"));
+    runAsyncSteps(ticket);
+    assertThat(register(ticket.getBusinessKey()).getSlaStatus()).isEqualTo("exempt");
+  }
+
+  @Test
+  void missedFirstResponseNotifiesTheDeskWithoutStoppingTheTicket() throws Exception {
+    ProcessInstance ticket = startRequest();
+    setClock(at("2026-11-10T13:01"));
+    runDueTimers(ticket);
+    runAsyncSteps(ticket);
+    assertThat(ticket).isWaitingAt("Task_ReviewAndAssign");
+    assertThat(register(ticket.getBusinessKey()).isFirstResponseBreached()).isTrue();
+    MimeMessage alert = lastMessage();
+    assertThat(alert.getSubject()).isEqualTo("Sin primera respuesta — " + ticket.getBusinessKey());
+    assertThat(alert.getAllRecipients()[0].toString()).isEqualTo("mesa-de-ayuda@institucion.gob");
+  }
+
+  @Test
+  void firstResponseInTimeSendsNoAlert() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    setClock(at("2026-11-10T13:01"));
+    runDueTimers(ticket);
+    runAsyncSteps(ticket);
+    assertThat(ticket).hasPassed("EndEvent_FirstResponseInTime");
+    assertThat(register(ticket.getBusinessKey()).isFirstResponseBreached()).isFalse();
+  }
+
+  @Test
+  void missedResolutionDeadlineMarksTheTicketNonConformingAndTheWorkGoesOn() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    setClock(at("2026-11-12T09:01"));
+    runDueTimers(ticket);
+    runAsyncSteps(ticket);
+    assertThat(ticket).hasPassed("Task_MarkNonConforming").isWaitingAt("Task_AttendRequest");
+    MimeMessage alert = lastMessage();
+    assertThat(alert.getSubject()).isEqualTo("Servicio no conforme — " + ticket.getBusinessKey());
+    assertThat(alert.getAllRecipients()[0].toString()).isEqualTo("direccion-tecnologia@institucion.gob");
+
+    complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Resuelto tarde", "outcome", "solved"));
+    runAsyncSteps(ticket);
+    assertThat(register(ticket.getBusinessKey()).getSlaStatus()).isEqualTo("non_conforming");
+  }
+
+  @Test
+  void deskSendsTheTicketBackToTheSameTechnician() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Se reinició el servicio", "outcome", "solved"));
+    runAsyncSteps(ticket);
+    complete(task(ticket), Map.of("closingDecision", "send_back",
+        "deskComment", "El solicitante dice que el problema continúa"));
+    runAsyncSteps(ticket);
+    assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest").isAssignedTo("tomas.tecnico");
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getReopened()).isEqualTo(1);
+    assertThat(row.getResolvedAt()).isNull();
+    assertThat(row.getSlaStatus()).isEqualTo("on_time");
+
+    complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Se reinstaló el controlador",
+        "outcome", "solved"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isWaitingAt("Task_CloseTicket");
+  }
+
+  @Test
+  void withoutARatingWithinTwoBusinessDaysTheCaseClosesAsSinRespuesta() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Listo", "outcome", "solved"));
+    runAsyncSteps(ticket);
+    closeByDesk(ticket);
+    assertThat(ticket).isWaitingAt("Task_RateService");
+
+    // closed on Monday 9: the requester has until Wednesday 11 at the same time
+    setClock(at("2026-11-11T08:59"));
+    runDueTimers(ticket);
+    assertThat(ticket).isWaitingAt("Task_RateService");
+    setClock(at("2026-11-11T09:01"));
+    runDueTimers(ticket);
+    runAsyncSteps(ticket);
+    assertThat(ticket).isEnded().hasPassed("EndEvent_ClosedWithoutRating");
+    assertThat(register(ticket.getBusinessKey()).getSatisfaction()).isEqualTo("sin_respuesta");
+  }
+
+  @Test
+  void ratingNoConformeIsRecorded() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Listo", "outcome", "solved"));
+    runAsyncSteps(ticket);
+    closeByDesk(ticket);
+    complete(task(ticket), Map.of("satisfaction", "no_conforme", "ratingComment", "Tardaron en venir"));
+    runAsyncSteps(ticket);
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getSatisfaction()).isEqualTo("no_conforme");
+    assertThat(row.getRatingComment()).isEqualTo("Tardaron en venir");
+  }
+
+  @Test
+  void theDeskCorrectsTheTypeAndTheWorkGoesToTheGroupOfTheNewType() throws Exception {
+    ProcessInstance ticket = startRequest();
+    complete(task(ticket), Map.of("requestType", "password_reset", "priority", "low",
+        "technician", "marta.mesa", "supportLevel", "1"));
+    runAsyncSteps(ticket);
+    assertCandidateGroup(task(ticket), "mesa-ayuda");
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getRequestType()).isEqualTo("password_reset");
+    assertThat(row.getServiceCatalogEntry()).isEqualTo("Restablecimiento de contraseña");
+    assertThat(row.getPriority()).isEqualTo("low");
+  }
+
+  @Test
+  void anIncompleteOutcomeIsRefusedAndTheTaskStays() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    Task attention = task(ticket);
+    assertThatThrownBy(() -> taskService.complete(attention.getId(), Map.of("attentionMode", "remote",
+        "workDone", "Se aplicó un parche", "outcome", "temporary")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("fecha y hora acordadas");
+    assertThatThrownBy(() -> taskService.complete(attention.getId(), Map.of("attentionMode", "remote",
+        "workDone", "Se aplicó un parche", "outcome", "temporary", "definitiveSolutionAt", "2026-11-01T10:00")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("debe ser futura");
+    assertThatThrownBy(() -> taskService.complete(attention.getId(), Map.of("attentionMode", "remote",
+        "workDone", "Falla", "outcome", "extend", "extensionCause", "hardware_part", "extensionDays", 50,
+        "technicalReport", "x")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("entre 1 y 20");
+    assertThat(ticket).isWaitingAt("Task_AttendRequest");
+    assertThat(taskService.createTaskQuery().taskId(attention.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aMailServerThatIsDownLeavesARetryingJobThenAnIncidentAndNeverLosesTheTicket() throws Exception {
+    mail.stop();
+    try {
+      ProcessInstance ticket = runtimeService.startProcessInstanceByKey("support-request", formVariables());
+      runAsyncStep(ticket); // register
+      Job acknowledgement = managementService.createJobQuery().processInstanceId(ticket.getId()).singleResult();
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        String jobId = acknowledgement.getId();
+        assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
+        acknowledgement = managementService.createJobQuery().jobId(jobId).singleResult();
+        assertThat(acknowledgement.getRetries()).isEqualTo(3 - attempt);
+        setClock(new Date(ClockUtil.getCurrentTime().getTime() + 6 * 60_000));
+      }
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(ticket.getId()).count()).isEqualTo(1);
+      assertThat(register(ticket.getBusinessKey())).isNotNull();
+      assertThat(tickets.findByTicketNumber(ticket.getBusinessKey())).isPresent();
+
+      mail.start();
+      managementService.setJobRetries(acknowledgement.getId(), 1);
+      managementService.executeJob(acknowledgement.getId());
+      runAsyncSteps(ticket);
+      assertThat(ticket).isWaitingAt("Task_ReviewAndAssign");
+      assertThat(greenMailSubjects()).containsExactly("Solicitud recibida — " + ticket.getBusinessKey());
+    } finally {
+      if (!mail.isRunning()) {
+        mail.start();
+      }
+    }
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------------------
+
+  static Map<String, Object> formVariables() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("requesterName", "Ana López");
+    variables.put("requester", "ana.solicitante");
+    variables.put("requesterEmail", "ana.lopez@institucion.gob");
+    variables.put("requesterPhone", "2222-1111 ext. 204");
+    variables.put("department", "operaciones");
+    variables.put("channel", "web");
+    variables.put("requestType", "equipment_support");
+    variables.put("description", "La computadora no enciende desde esta mañana");
+    variables.put("assetTag", "INV-0042");
+    variables.put("impact", "medium");
+    variables.put("urgency", "medium");
+    return variables;
+  }
+
+  private ProcessInstance startRequest() {
+    ProcessInstance ticket = runtimeService.startProcessInstanceByKey("support-request", formVariables());
+    runAsyncSteps(ticket);
+    return runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getId()).singleResult();
+  }
+
+  private ProcessInstance startAndAssign() {
+    ProcessInstance ticket = startRequest();
+    assignTo(ticket, "tomas.tecnico");
+    return ticket;
+  }
+
+  private void assignTo(ProcessInstance ticket, String technician) {
+    complete(task(ticket), Map.of("requestType", "equipment_support", "priority", "medium",
+        "technician", technician, "supportLevel", "2"));
+    runAsyncSteps(ticket);
+  }
+
+  private void closeByDesk(ProcessInstance ticket) {
+    complete(task(ticket), Map.of("closingDecision", "close", "deskComment", "Verificado con la solicitante"));
+    runAsyncSteps(ticket);
+  }
+
+  private Task task(ProcessInstance ticket) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(ticket.getId()).list();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  /** Executes the async continuations (not timers) until the ticket waits for a person or a timer. */
+  private void runAsyncSteps(ProcessInstance ticket) {
+    for (int i = 0; i < 20; i++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(ticket.getId()).messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("async steps did not settle");
+  }
+
+  private void runAsyncStep(ProcessInstance ticket) {
+    Job job = managementService.createJobQuery().processInstanceId(ticket.getId()).messages().singleResult();
+    managementService.executeJob(job.getId());
+  }
+
+  /** Fires the timers that are due at the current engine time. */
+  private void runDueTimers(ProcessInstance ticket) {
+    for (int i = 0; i < 20; i++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(ticket.getId()).timers().executable()
+          .list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+      runAsyncSteps(ticket);
+    }
+  }
+
+  /** The task is offered to the group (also when it is already assigned to one of its members). */
+  private void assertCandidateGroup(Task task, String group) {
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group).includeAssignedTasks()
+        .count()).as("candidate group " + group).isEqualTo(1);
+  }
+
+  private SupportTicket register(String ticketNumber) {
+    return tickets.findByTicketNumber(ticketNumber).orElseThrow();
+  }
+
+  private List<String> greenMailSubjects() throws Exception {
+    List<String> subjects = new java.util.ArrayList<>();
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      subjects.add(message.getSubject());
+    }
+    return subjects;
+  }
+
+  private MimeMessage lastMessage() {
+    MimeMessage[] messages = mail.getReceivedMessages();
+    assertThat(messages).isNotEmpty();
+    return messages[messages.length - 1];
+  }
+
+  private static void setClock(ZonedDateTime moment) {
+    ClockUtil.setCurrentTime(Date.from(moment.toInstant()));
+  }
+
+  private static void setClock(Date moment) {
+    ClockUtil.setCurrentTime(moment);
+  }
+
+  /** A moment in Guatemala's time, as the office sees it. */
+  private static Date at(String localDateTime) {
+    return Date.from(ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), MONDAY_9.getZone()).toInstant());
+  }
+}
