@@ -108,25 +108,13 @@ class ModelTest {
     for (Path file : files(PROCESSES, ".bpmn")) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        String groups = task.getCamundaCandidateGroups();
-        if (groups == null || groups.contains("${")) {
-          continue; // decided at run time, by a DMN table whose outputs are tested
-        }
-        for (String group : groups.split(",")) {
-          if (Role.byGroupId(group.trim()).isEmpty()) {
-            problems.add(file + " " + task.getId() + ": unknown candidate group " + group);
-          }
-        }
+        // an expression is decided at run time, by a DMN table whose outputs are tested
+        checkRoles(file + " " + task.getId() + ": unknown candidate group ", task.getCamundaCandidateGroups(),
+            problems);
       }
       for (Process process : model.getModelElementsByType(Process.class)) {
-        String starters = process.getCamundaCandidateStarterGroups();
-        if (starters != null) {
-          for (String group : starters.split(",")) {
-            if (Role.byGroupId(group.trim()).isEmpty()) {
-              problems.add(file + " " + process.getId() + ": unknown starter group " + group);
-            }
-          }
-        }
+        checkRoles(file + " " + process.getId() + ": unknown starter group ",
+            process.getCamundaCandidateStarterGroups(), problems);
       }
     }
     assertThat(problems).isEmpty();
@@ -194,6 +182,17 @@ class ModelTest {
       });
     }
     assertThat(problems).isEmpty();
+  }
+
+  private static void checkRoles(String problem, String groups, List<String> problems) {
+    if (groups == null || groups.contains("${")) {
+      return;
+    }
+    for (String group : groups.split(",")) {
+      if (Role.byGroupId(group.trim()).isEmpty()) {
+        problems.add(problem + group);
+      }
+    }
   }
 
   private static void checkFormRef(Path file, String elementId, String formRef, Map<String, Path> forms,
