@@ -32,6 +32,19 @@ public interface AssetRepository extends ListCrudRepository<Asset, Long> {
       """)
   List<Asset> findAvailableLoaners();
 
+  /** Units that could replace a failed one: same type, in service, not a loaner, not assigned to anyone. */
+  @Query("""
+      SELECT * FROM asset
+      WHERE equipment_type = :equipmentType AND status = 'in_service' AND loaner = FALSE
+        AND assigned_user IS NULL AND asset_tag <> :failedTag
+      ORDER BY asset_tag
+      """)
+  List<Asset> findSpareUnits(@Param("equipmentType") String equipmentType, @Param("failedTag") String failedTag);
+
+  @Modifying
+  @Query("UPDATE asset SET status = :status, version = version + 1 WHERE asset_tag = :assetTag")
+  int changeStatus(@Param("assetTag") String assetTag, @Param("status") String status);
+
   /** Lends the unit only if it is still free: of two cases reserving the same unit, one wins. */
   @Modifying
   @Query("""

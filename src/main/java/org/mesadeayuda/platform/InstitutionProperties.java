@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom sender of every e-mail
  * @param deskEmail the support desk's mailbox (first-response alerts)
  * @param technologyHeadEmail the head of the Technology Directorate (SLA breaches, authorizations)
+ * @param financeEmail Administration and Finance (DAF): memos asking for repairs and purchases
  * @param departments requesting departments by code, with their heads
  */
 @ConfigurationProperties("mesa.institution")
@@ -22,6 +23,7 @@ public record InstitutionProperties(
     String mailFrom,
     String deskEmail,
     String technologyHeadEmail,
+    String financeEmail,
     Map<String, Department> departments) {
 
   public InstitutionProperties {

@@ -174,7 +174,7 @@ class SupportRequestProcessTest {
     assertThat(extended).isEqualTo(at("2026-11-16T09:00"));
     assertThat(task(ticket).getDueDate()).isEqualTo(at("2026-11-16T09:00"));
 
-    MimeMessage report = lastMessage();
+    MimeMessage report = message("Dictamen técnico");
     assertThat(report.getSubject()).isEqualTo("Dictamen técnico y ampliación de plazo — " + ticket.getBusinessKey());
     assertThat(report.getAllRecipients()[0].toString()).isEqualTo("jefatura.operaciones@institucion.gob");
     assertThat(GreenMailUtil.getBody(report)).contains("Reemplazo o reparaci");
@@ -244,7 +244,7 @@ class SupportRequestProcessTest {
     runAsyncSteps(ticket);
     assertThat(ticket).isWaitingAt("Task_ReviewAndAssign");
     assertThat(register(ticket.getBusinessKey()).isFirstResponseBreached()).isTrue();
-    MimeMessage alert = lastMessage();
+    MimeMessage alert = message("Sin primera respuesta");
     assertThat(alert.getSubject()).isEqualTo("Sin primera respuesta — " + ticket.getBusinessKey());
     assertThat(alert.getAllRecipients()[0].toString()).isEqualTo("mesa-de-ayuda@institucion.gob");
   }
@@ -266,7 +266,7 @@ class SupportRequestProcessTest {
     runDueTimers(ticket);
     runAsyncSteps(ticket);
     assertThat(ticket).hasPassed("Task_MarkNonConforming").isWaitingAt("Task_AttendRequest");
-    MimeMessage alert = lastMessage();
+    MimeMessage alert = message("Servicio no conforme");
     assertThat(alert.getSubject()).isEqualTo("Servicio no conforme — " + ticket.getBusinessKey());
     assertThat(alert.getAllRecipients()[0].toString()).isEqualTo("direccion-tecnologia@institucion.gob");
 
@@ -487,10 +487,14 @@ class SupportRequestProcessTest {
     return subjects;
   }
 
-  private MimeMessage lastMessage() {
-    MimeMessage[] messages = mail.getReceivedMessages();
-    assertThat(messages).isNotEmpty();
-    return messages[messages.length - 1];
+  /** The e-mail whose subject starts so (GreenMail lists messages by mailbox, not by time). */
+  private MimeMessage message(String subjectStart) throws Exception {
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      if (message.getSubject().startsWith(subjectStart)) {
+        return message;
+      }
+    }
+    throw new AssertionError("no e-mail starting with " + subjectStart);
   }
 
   private static void setClock(ZonedDateTime moment) {

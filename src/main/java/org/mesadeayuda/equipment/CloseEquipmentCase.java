@@ -1,0 +1,54 @@
+package org.mesadeayuda.equipment;
+
+import static org.mesadeayuda.equipment.EquipmentFailureVariables.*;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends the case in the register: any loaner comes back to the pool, the unit's state follows the outcome, and the
+ * outcome is left for the calling support request (EF-1).
+ */
+@Component("closeEquipmentCase")
+public class CloseEquipmentCase implements JavaDelegate {
+
+  /** The outcomes a case can end with, and the state the failed unit is left in. */
+  static final Map<String, String> UNIT_STATUS = Map.of(
+      "repaired", Asset.IN_SERVICE,
+      "provider_repaired", Asset.IN_SERVICE,
+      "provider_replaced", Asset.IN_SERVICE,
+      "replaced", Asset.REPLACED,
+      "finance_rejected", Asset.IN_REPAIR);
+
+  private final AssetRepository assets;
+
+  public CloseEquipmentCase(AssetRepository assets) {
+    this.assets = assets;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String outcome = outcome(execution);
+    execution.setVariable(EQUIPMENT_OUTCOME, outcome);
+    assets.returnLoansOf(caseNumber(execution));
+    if (!"replaced".equals(outcome)) {
+      assets.changeStatus(string(execution, ASSET_TAG), UNIT_STATUS.get(outcome));
+    }
+  }
+
+  static String outcome(DelegateExecution execution) {
+    if ("replaced".equals(string(execution, EQUIPMENT_OUTCOME))) {
+      return "replaced";
+    }
+    if ("reject".equals(string(execution, FINANCE_DECISION))) {
+      return "finance_rejected";
+    }
+    String provider = string(execution, PROVIDER_OUTCOME);
+    if ("repaired".equals(provider) || "replaced".equals(provider)) {
+      return "provider_" + provider;
+    }
+    return "repaired";
+  }
+}

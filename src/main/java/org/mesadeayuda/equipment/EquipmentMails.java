@@ -1,0 +1,30 @@
+package org.mesadeayuda.equipment;
+
+import static org.mesadeayuda.equipment.EquipmentFailureVariables.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.mesadeayuda.platform.Mailer;
+import org.springframework.stereotype.Component;
+
+/** The equipment-failure e-mails (templates/mail/equipment-*.mustache) with the case's facts filled in. */
+@Component
+public class EquipmentMails {
+
+  private final Mailer mailer;
+
+  public EquipmentMails(Mailer mailer) {
+    this.mailer = mailer;
+  }
+
+  public void send(String to, String template, DelegateExecution execution, Map<String, ?> extra) {
+    Map<String, Object> values = new HashMap<>();
+    for (String name : new String[] {TICKET_NUMBER, REQUESTER_NAME, ASSET_TAG, ASSET_DESCRIPTION, FAILURE_DATE,
+        FAILURE_DESCRIPTION, PROVIDER_NAME, CONTRACT_NUMBER, FINDINGS, PARTS_NEEDED, LOANER_ASSET_TAG}) {
+      values.put(name, string(execution, name));
+    }
+    values.putAll(extra);
+    mailer.send(to, template, values);
+  }
+}

@@ -1,0 +1,31 @@
+package org.mesadeayuda.equipment;
+
+import static org.mesadeayuda.equipment.EquipmentFailureVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * No spare unit, or the Technology Director did not authorize using it: the memo to Finance asks to buy equipment of
+ * similar characteristics instead of parts (EF-5, EF-6).
+ */
+@Component("prepareReplacementPurchase")
+public class PrepareReplacementPurchase implements JavaDelegate {
+
+  private final AssetRepository assets;
+
+  public PrepareReplacementPurchase(AssetRepository assets) {
+    this.assets = assets;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    assets.changeStatus(string(execution, ASSET_TAG), Asset.IN_REPAIR);
+    execution.setVariable(MEMO_PURPOSE, "purchase");
+    if (string(execution, PARTS_NEEDED) == null) {
+      execution.setVariable(PARTS_NEEDED, "Equipo de características similares a " + string(execution,
+          ASSET_DESCRIPTION));
+    }
+  }
+}

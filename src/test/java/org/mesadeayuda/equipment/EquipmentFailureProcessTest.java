@@ -1,0 +1,350 @@
+package org.mesadeayuda.equipment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.platform.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of processes/equipment-failure.bpmn, with the register as an institution would have it. */
+@MesaSpringTest
+class EquipmentFailureProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+  static final ZoneId GUATEMALA = ZoneId.of("America/Guatemala");
+  /** The failures happened on Friday 20 November 2026. */
+  static final String FAILURE_DATE = "2026-11-20";
+
+  static final String INVENTORY = AssetRegisterContract.HEADER
+      + "INV-LEASE;impresora;HP;M404;S1;juridico;Jurídico;luis;arrendado;Arrendadora S.A.;soporte@arrendadora.example;"
+      + "ARR-4;;;no\n"
+      + "INV-WARR;escritorio;Dell;7010;S2;operaciones;Recepción;ana;propio;Distec;garantias@distec.example;OC-1;"
+      + "2026-11-20;;no\n"
+      + "INV-EXP;escritorio;Dell;7010;S3;operaciones;Caja;pedro;propio;Distec;garantias@distec.example;OC-2;"
+      + "2026-11-19;;no\n"
+      + "INV-NONE;escritorio;HP;400;S4;operaciones;Archivo;rosa;propio;;;;;;no\n"
+      + "PRE-1;portatil;Lenovo;L14;S5;tecnologia;Bodega;;propio;;;;;;si\n"
+      + "REP-1;escritorio;Dell;3000;S6;tecnologia;Bodega;;propio;Distec;garantias@distec.example;OC-9;2029-01-31;;no\n";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired AssetRepository assets;
+  @Autowired AssetCsvImport csvImport;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    init(engine);
+    mail.purgeEmailFromAllMailboxes();
+    ClockUtil.setCurrentTime(at("2026-11-23T09:00"));
+    assets.deleteAll();
+    csvImport.importAll(new StringReader(INVENTORY));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void leasedEquipmentGoesToTheLessor() throws Exception {
+    ProcessInstance failure = report("INV-LEASE");
+    assertThat(failure).isWaitingAt("Task_RecordProviderReply");
+    assertThat(runtimeService.getVariable(failure.getId(), "route")).isEqualTo("lessor");
+    MimeMessage claim = message("Reporte de falla de equipo");
+    assertThat(claim.getAllRecipients()[0].toString()).isEqualTo("soporte@arrendadora.example");
+    assertThat(GreenMailUtil.getBody(claim)).contains("ARR-4");
+
+    complete(failure, Map.of("providerOutcome", "repaired", "providerNotes", "Técnico del arrendador cambió el fusor"));
+    assertThat(failure).isEnded().hasPassed("EndEvent_EquipmentCaseClosed");
+    assertThat(outcome(failure)).isEqualTo("provider_repaired");
+    assertThat(message("Caso de equipo cerrado").getAllRecipients()[0].toString())
+        .isEqualTo("rosa.perez@institucion.gob");
+  }
+
+  @Test
+  void warrantyValidOnTheFailureDateGoesToTheProvider() throws Exception {
+    ProcessInstance failure = report("INV-WARR"); // warranty ends the very day of the failure
+    assertThat(failure).isWaitingAt("Task_RecordProviderReply");
+    assertThat(runtimeService.getVariable(failure.getId(), "route")).isEqualTo("warranty");
+    assertThat(message("Reporte de falla de equipo").getAllRecipients()[0].toString())
+        .isEqualTo("garantias@distec.example");
+    complete(failure, Map.of("providerOutcome", "replaced", "providerNotes", "Cambio de tarjeta madre en garantía"));
+    assertThat(outcome(failure)).isEqualTo("provider_replaced");
+  }
+
+  @Test
+  void warrantyExpiredTheDayBeforeIsDiagnosedInHouse() {
+    ProcessInstance failure = report("INV-EXP");
+    assertThat(runtimeService.getVariable(failure.getId(), "route")).isEqualTo("in_house");
+    assertThat(failure).isWaitingAt("Task_Diagnose");
+    assertCandidateGroup(task(failure), "tecnicos");
+  }
+
+  @Test
+  void aProviderThatRefusesTheWarrantyLeavesTheCaseToTheInHouseDiagnosis() {
+    ProcessInstance failure = report("INV-WARR");
+    complete(failure, Map.of("providerOutcome", "refused", "providerNotes", "Daño por humedad: no cubre garantía"));
+    assertThat(failure).isWaitingAt("Task_Diagnose");
+  }
+
+  @Test
+  void aSilentProviderIsRemindedAndTheTaskStays() throws Exception {
+    ProcessInstance failure = report("INV-LEASE");
+    Date due = (Date) runtimeService.getVariable(failure.getId(), "providerReplyDue");
+    assertThat(due).isEqualTo(at("2026-11-26T09:00")); // three business days
+    ClockUtil.setCurrentTime(at("2026-11-26T09:01"));
+    runDueTimers(failure);
+    assertThat(message("Recordatorio").getAllRecipients()[0].toString()).isEqualTo("soporte@arrendadora.example");
+    assertThat(failure).isWaitingAt("Task_RecordProviderReply");
+  }
+
+  @Test
+  void repairableWithPartsInStockIsRepairedAndBackInService() {
+    ProcessInstance failure = report("INV-NONE");
+    diagnose(failure, "repair_in_stock", Map.of());
+    assertThat(failure).isWaitingAt("Task_Repair");
+    complete(failure, Map.of("repairDone", "Se cambió la memoria RAM", "repairedOk", true));
+    assertThat(failure).isEnded();
+    assertThat(outcome(failure)).isEqualTo("repaired");
+    assertThat(status("INV-NONE")).isEqualTo("in_service");
+  }
+
+  @Test
+  void missingPartsLendALoanerSendTheMemoAndRepairAfterFinanceApproves() throws Exception {
+    ProcessInstance failure = report("INV-NONE");
+    diagnose(failure, "parts_missing", Map.of("partsNeeded", "Fuente de poder 500 W", "estimatedCost", 450.5));
+    assertThat(runtimeService.getVariable(failure.getId(), "loanerAssetTag")).isEqualTo("PRE-1");
+    assertThat(status("PRE-1")).isEqualTo("on_loan");
+    assertThat(status("INV-NONE")).isEqualTo("in_repair");
+
+    List<Attachment> attachments = taskService.getProcessInstanceAttachments(failure.getId());
+    assertThat(attachments).singleElement().satisfies(memo -> assertThat(memo.getType()).isEqualTo("text/html"));
+    try (InputStream content = taskService.getAttachmentContent(attachments.get(0).getId())) {
+      String html = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(html).contains("MEMORANDO", "Fuente de poder 500 W", "Q 450.50", "PRE-1", "INV-NONE");
+    }
+    MimeMessage memoMail = message("Memorando");
+    assertThat(memoMail.getAllRecipients()[0].toString()).isEqualTo("administracion-finanzas@institucion.gob");
+
+    assertThat(failure).isWaitingAt("Task_DecideFinance");
+    assertCandidateGroup(task(failure), "daf");
+    complete(failure, Map.of("financeDecision", "approve", "financeComment", "Aprobado con fondos de mantenimiento"));
+    assertThat(failure).isWaitingAt("Task_ReceiveParts");
+    complete(failure, Map.of("partsReceived", "Fuente de poder 500 W"));
+    assertThat(failure).isWaitingAt("Task_Repair");
+    complete(failure, Map.of("repairDone", "Fuente instalada", "repairedOk", true));
+    assertThat(failure).isEnded();
+    assertThat(status("PRE-1")).isEqualTo("in_service");
+    assertThat(status("INV-NONE")).isEqualTo("in_service");
+  }
+
+  @Test
+  void withoutAFreeLoanerTheMemoStillGoes() {
+    assets.lend("PRE-1", "otra persona", "EQP-2026-999999");
+    ProcessInstance failure = report("INV-NONE");
+    diagnose(failure, "parts_missing", Map.of("partsNeeded", "Disco duro", "estimatedCost", 600));
+    assertThat(runtimeService.getVariable(failure.getId(), "loanerAssetTag")).isNull();
+    assertThat(failure).isWaitingAt("Task_DecideFinance");
+  }
+
+  @Test
+  void financeRejectsAndTheCaseClosesWithTheUnitStillInRepair() {
+    ProcessInstance failure = report("INV-NONE");
+    diagnose(failure, "parts_missing", Map.of("partsNeeded", "Disco duro", "estimatedCost", 600));
+    complete(failure, Map.of("financeDecision", "reject", "financeComment", "Sin presupuesto este año"));
+    assertThat(failure).isEnded();
+    assertThat(outcome(failure)).isEqualTo("finance_rejected");
+    assertThat(status("INV-NONE")).isEqualTo("in_repair");
+    assertThat(status("PRE-1")).isEqualTo("in_service");
+  }
+
+  @Test
+  void financeAsksForQuotesBeforeDeciding() {
+    ProcessInstance failure = report("INV-NONE");
+    diagnose(failure, "parts_missing", Map.of("partsNeeded", "Disco duro", "estimatedCost", 600));
+    complete(failure, Map.of("financeDecision", "quotes", "financeComment", "Traer tres cotizaciones"));
+    assertThat(failure).isWaitingAt("Task_AttachQuotes");
+    complete(failure, Map.of("quotesSummary", "Distec Q 580; Compumundo Q 610; Intelaf Q 595"));
+    assertThat(failure).isWaitingAt("Task_DecideFinance");
+  }
+
+  @Test
+  void permanentFailureIsReplacedWithASpareUnitOnlyWithTheDirectorsAuthorization() {
+    ProcessInstance failure = report("INV-NONE");
+    diagnose(failure, "permanent_failure", Map.of());
+    assertThat(failure).isWaitingAt("Task_AuthorizeReplacement");
+    assertCandidateGroup(task(failure), "director-ti");
+    assertThat(runtimeService.getVariable(failure.getId(), "replacementAssetTag")).isEqualTo("REP-1");
+    complete(failure, Map.of("replacementAuthorized", true, "directorComment", "Autorizado"));
+    assertThat(failure).isEnded();
+    assertThat(outcome(failure)).isEqualTo("replaced");
+    assertThat(status("INV-NONE")).isEqualTo("replaced");
+    Asset replacement = assets.findByAssetTag("REP-1").orElseThrow();
+    assertThat(replacement.assignedUser()).isEqualTo("rosa");
+    assertThat(replacement.department()).isEqualTo("operaciones");
+  }
+
+  @Test
+  void refusedReplacementBecomesAPurchaseMemoAndTheBoughtUnitIsRegistered() {
+    ProcessInstance failure = report("INV-NONE");
+    diagnose(failure, "permanent_failure", Map.of());
+    complete(failure, Map.of("replacementAuthorized", false, "directorComment", "Esa unidad es para la bodega"));
+    assertThat(failure).isWaitingAt("Task_DecideFinance");
+    assertThat(runtimeService.getVariable(failure.getId(), "memoPurpose")).isEqualTo("purchase");
+    complete(failure, Map.of("financeDecision", "approve"));
+    complete(failure, Map.of("partsReceived", "Computadora Dell OptiPlex 7020", "newAssetTag", "INV-NEW"));
+    assertThat(failure).isEnded();
+    assertThat(status("INV-NONE")).isEqualTo("replaced");
+    assertThat(assets.findByAssetTag("INV-NEW").orElseThrow().assignedUser()).isEqualTo("rosa");
+    assertThat(status("REP-1")).isEqualTo("in_service");
+  }
+
+  @Test
+  void permanentFailureWithoutASpareUnitGoesStraightToAPurchaseMemo() {
+    assets.changeStatus("REP-1", Asset.DECOMMISSIONED);
+    ProcessInstance failure = report("INV-NONE");
+    diagnose(failure, "permanent_failure", Map.of());
+    assertThat(failure).hasPassed("Task_PrepareReplacementPurchase").isWaitingAt("Task_DecideFinance");
+  }
+
+  @Test
+  void anUnknownTagIsIdentifiedOrRegisteredFirst() {
+    ProcessInstance failure = report("INV-999");
+    assertThat(failure).isWaitingAt("Task_IdentifyAsset");
+    Map<String, Object> newUnit = new HashMap<>();
+    newUnit.put("assetTag", "INV-999");
+    newUnit.put("registerNew", true);
+    newUnit.put("equipmentType", "desktop");
+    newUnit.put("brand", "Lenovo");
+    newUnit.put("ownership", "owned");
+    newUnit.put("warrantyEndDate", "2027-01-31");
+    complete(failure, newUnit);
+    assertThat(assets.findByAssetTag("INV-999")).isPresent();
+    assertThat(failure).isWaitingAt("Task_RecordProviderReply"); // under warranty on the failure date
+  }
+
+  @Test
+  void aDiagnosisWithoutFindingsOrCostsIsRefused() {
+    ProcessInstance failure = report("INV-NONE");
+    String taskId = task(failure).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("diagnosisResult", "repair_in_stock")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("hallazgos");
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("findings", "Fuente quemada",
+        "diagnosisResult", "parts_missing", "partsNeeded", "Fuente")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("costo estimado");
+    assertThat(failure).isWaitingAt("Task_Diagnose");
+  }
+
+  // --- helpers ---
+
+  private ProcessInstance report(String assetTag) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("requesterName", "Rosa Pérez");
+    variables.put("requesterEmail", "rosa.perez@institucion.gob");
+    variables.put("department", "operaciones");
+    variables.put("assetTag", assetTag);
+    variables.put("failureDate", FAILURE_DATE);
+    variables.put("failureDescription", "El equipo no enciende después de un corte de luz");
+    ProcessInstance failure = runtimeService.startProcessInstanceByKey("equipment-failure", variables);
+    assertThat(failure.getBusinessKey()).matches("EQP-2026-\\d{6}");
+    runAsyncSteps(failure);
+    return failure;
+  }
+
+  private void diagnose(ProcessInstance failure, String result, Map<String, Object> extra) {
+    Map<String, Object> variables = new HashMap<>(extra);
+    variables.put("findings", "Fuente de poder quemada; tarjeta madre sin daño visible");
+    variables.put("failedPart", "Fuente de poder");
+    variables.put("diagnosisResult", result);
+    complete(failure, variables);
+  }
+
+  private void complete(ProcessInstance failure, Map<String, Object> variables) {
+    taskService.complete(task(failure).getId(), variables);
+    runAsyncSteps(failure);
+  }
+
+  private Task task(ProcessInstance failure) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(failure.getId()).list();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private void assertCandidateGroup(Task task, String group) {
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group).includeAssignedTasks()
+        .count()).as("candidate group " + group).isEqualTo(1);
+  }
+
+  private String outcome(ProcessInstance failure) {
+    return (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(failure.getId()).variableName("equipmentOutcome").singleResult().getValue();
+  }
+
+  private String status(String assetTag) {
+    return assets.findByAssetTag(assetTag).orElseThrow().status();
+  }
+
+  private void runAsyncSteps(ProcessInstance failure) {
+    for (int i = 0; i < 30; i++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(failure.getId()).messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("async steps did not settle");
+  }
+
+  private void runDueTimers(ProcessInstance failure) {
+    managementService.createJobQuery().processInstanceId(failure.getId()).timers().executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    runAsyncSteps(failure);
+  }
+
+  /** The e-mail whose subject starts so (GreenMail lists messages by mailbox, not by time). */
+  private MimeMessage message(String subjectStart) throws Exception {
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      if (message.getSubject().startsWith(subjectStart)) {
+        return message;
+      }
+    }
+    throw new AssertionError("no e-mail starting with " + subjectStart);
+  }
+
+  private static Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(GUATEMALA).toInstant());
+  }
+}
