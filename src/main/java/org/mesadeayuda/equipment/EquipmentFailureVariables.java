@@ -51,6 +51,7 @@ public final class EquipmentFailureVariables {
   // loaner, memo, finance, replacement
   public static final String LOANER_ASSET_TAG = "loanerAssetTag";
   public static final String MEMO_PURPOSE = "memoPurpose";
+  public static final String FINANCE_MEMO = "financeMemo";
   public static final String FINANCE_DECISION = "financeDecision";
   public static final String FINANCE_COMMENT = "financeComment";
   public static final String QUOTES_SUMMARY = "quotesSummary";

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.springframework.core.io.ClassPathResource;
@@ -67,6 +68,8 @@ public class SendMemoToFinance implements JavaDelegate {
         FAILURE_DESCRIPTION, FINDINGS, FAILED_PART, PARTS_NEEDED, LOANER_ASSET_TAG, QUOTES_SUMMARY}) {
       values.put(name, string(execution, name));
     }
+    values.put(DEPARTMENT, institution.department(string(execution, DEPARTMENT))
+        .map(InstitutionProperties.Department::name).orElse(string(execution, DEPARTMENT)));
     values.put("institution", institution.name());
     values.put("date", SPANISH_DATE.format(ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone())));
     values.put("purchase", purchase);
@@ -76,9 +79,13 @@ public class SendMemoToFinance implements JavaDelegate {
     values.put("estimatedCost", money(execution.getVariable(ESTIMATED_COST)));
     String html = memo.execute(values);
     String name = "Memorando DAF " + caseNumber + ".html";
+    byte[] document = html.getBytes(StandardCharsets.UTF_8);
     taskService.createAttachment(ATTACHMENT_TYPE, null, execution.getProcessInstanceId(), name,
         "Memorando a Administración y Finanzas (" + (purchase ? "compra de equipo" : "reparación") + ")",
-        new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        new ByteArrayInputStream(document));
+    // also as a file variable: Cockpit and the REST API offer it for download with the case
+    execution.setVariable(FINANCE_MEMO, Variables.fileValue(name).file(document).mimeType(ATTACHMENT_TYPE)
+        .encoding(StandardCharsets.UTF_8).create());
     mails.send(institution.financeEmail(), "equipment-finance-memo", execution, Map.of(
         "recommendation", values.get("recommendation"), "estimatedCost", values.get("estimatedCost"),
         "tasklistUrl", institution.tasklistUrl()));

@@ -154,8 +154,13 @@ class EquipmentFailureProcessTest {
     assertThat(attachments).singleElement().satisfies(memo -> assertThat(memo.getType()).isEqualTo("text/html"));
     try (InputStream content = taskService.getAttachmentContent(attachments.get(0).getId())) {
       String html = new String(content.readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(html).contains("MEMORANDO", "Fuente de poder 500 W", "Q 450.50", "PRE-1", "INV-NONE");
+      assertThat(html).contains("MEMORANDO", "Fuente de poder 500 W", "Q 450.50", "PRE-1", "INV-NONE",
+          "Rosa Pérez — Operaciones");
     }
+    org.camunda.bpm.engine.variable.value.FileValue memoFile =
+        runtimeService.getVariableTyped(failure.getId(), "financeMemo");
+    assertThat(memoFile.getMimeType()).isEqualTo("text/html");
+    assertThat(new String(memoFile.getValue().readAllBytes(), StandardCharsets.UTF_8)).contains("Q 450.50");
     MimeMessage memoMail = message("Memorando");
     assertThat(memoMail.getAllRecipients()[0].toString()).isEqualTo("administracion-finanzas@institucion.gob");
 
