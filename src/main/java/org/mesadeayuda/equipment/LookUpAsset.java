@@ -3,10 +3,14 @@ package org.mesadeayuda.equipment;
 import static org.mesadeayuda.equipment.EquipmentFailureVariables.*;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mesadeayuda.platform.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class LookUpAsset implements JavaDelegate {
 
   private final AssetRegister register;
+  private final BusinessCalendar calendar;
 
-  public LookUpAsset(AssetRegister register) {
+  public LookUpAsset(AssetRegister register, BusinessCalendar calendar) {
     this.register = register;
+    this.calendar = calendar;
   }
 
   @Override
@@ -27,7 +33,7 @@ public class LookUpAsset implements JavaDelegate {
     Optional<Asset> found = Optional.ofNullable(string(execution, ASSET_TAG)).flatMap(register::find);
     execution.setVariable(ASSET_FOUND, found.isPresent());
     found.ifPresent(asset -> {
-      LocalDate failureDate = failureDate(execution);
+      LocalDate failureDate = failureDate(execution, calendar.zone());
       execution.setVariable(ASSET_DESCRIPTION, describe(asset));
       execution.setVariable(EQUIPMENT_TYPE, asset.equipmentType());
       execution.setVariable(OWNERSHIP, asset.ownership());
@@ -52,9 +58,17 @@ public class LookUpAsset implements JavaDelegate {
     return text.toString();
   }
 
-  /** The form sends the day as ISO text; without one, the failure is today. */
-  static LocalDate failureDate(DelegateExecution execution) {
+  /**
+   * The start form sends the day as ISO text; a support request hands over the moment it was opened; without either,
+   * the failure is today.
+   */
+  static LocalDate failureDate(DelegateExecution execution, ZoneId zone) {
+    Object value = execution.getVariable(FAILURE_DATE);
+    if (value instanceof Date moment) {
+      return moment.toInstant().atZone(zone).toLocalDate();
+    }
     String text = string(execution, FAILURE_DATE);
-    return text == null ? LocalDate.now() : LocalDate.parse(text.substring(0, 10));
+    return text == null ? ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate()
+        : LocalDate.parse(text.substring(0, 10));
   }
 }

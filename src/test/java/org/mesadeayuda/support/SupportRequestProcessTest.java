@@ -341,6 +341,46 @@ class SupportRequestProcessTest {
   }
 
   @Test
+  void anEquipmentFailureIsHandedOverToItsOwnProcessOnceAndComesBackToTheTechnician() {
+    Map<String, Object> variables = formVariables();
+    variables.put("requestType", "equipment_failure");
+    variables.put("assetTag", "SIN-REGISTRO-77");
+    ProcessInstance ticket = runtimeService.startProcessInstanceByKey("support-request", variables);
+    runAsyncSteps(ticket);
+    assignTo(ticket, "tomas.tecnico", "equipment_failure");
+    assertThat(ticket).isWaitingAt("CallActivity_EquipmentFailure");
+    ProcessInstance equipmentCase = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(ticket.getId()).singleResult();
+    runAsyncSteps(equipmentCase);
+    // the same ticket number, and an unknown tag is identified first
+    assertThat(equipmentCase.getBusinessKey()).isEqualTo(ticket.getBusinessKey());
+    assertThat(equipmentCase).isWaitingAt("Task_IdentifyAsset");
+
+    completeIn(equipmentCase, Map.of("assetTag", "SIN-REGISTRO-77", "registerNew", true, "equipmentType", "desktop",
+        "ownership", "owned"));
+    completeIn(equipmentCase, Map.of("findings", "Cable de poder dañado", "diagnosisResult", "repair_in_stock"));
+    completeIn(equipmentCase, Map.of("repairDone", "Cable reemplazado", "repairedOk", true));
+    assertThat(equipmentCase).isEnded();
+
+    assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest").isAssignedTo("tomas.tecnico");
+    assertThat(runtimeService.getVariable(ticket.getId(), "equipmentOutcome")).isEqualTo("repaired");
+
+    // escalated later, the ticket does not open a second equipment case
+    complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Revisar también el monitor",
+        "outcome", "escalate", "escalationReason", "Monitor sin señal", "requestedLevel", "3"));
+    runAsyncSteps(ticket);
+    assignTo(ticket, "ingrid.especialista", "equipment_failure");
+    assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("equipment-failure")
+        .processInstanceBusinessKey(ticket.getBusinessKey()).count()).isZero();
+  }
+
+  private void completeIn(ProcessInstance instance, Map<String, Object> variables) {
+    taskService.complete(task(instance).getId(), variables);
+    runAsyncSteps(instance);
+  }
+
+  @Test
   void anIncompleteOutcomeIsRefusedAndTheTaskStays() throws Exception {
     ProcessInstance ticket = startAndAssign();
     Task attention = task(ticket);
@@ -423,7 +463,11 @@ class SupportRequestProcessTest {
   }
 
   private void assignTo(ProcessInstance ticket, String technician) {
-    complete(task(ticket), Map.of("requestType", "equipment_support", "priority", "medium",
+    assignTo(ticket, technician, "equipment_support");
+  }
+
+  private void assignTo(ProcessInstance ticket, String technician, String requestType) {
+    complete(task(ticket), Map.of("requestType", requestType, "priority", "medium",
         "technician", technician, "supportLevel", "2"));
     runAsyncSteps(ticket);
   }
