@@ -1,6 +1,7 @@
 package org.mesadeayuda.equipment;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.mesadeayuda.platform.ProcessVariables;
 
 /** The variables of the equipment-failure process (form keys and DMN inputs/outputs use the same names). */
 public final class EquipmentFailureVariables {
@@ -69,17 +70,11 @@ public final class EquipmentFailureVariables {
   private EquipmentFailureVariables() {}
 
   public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString().trim();
-    return text.isEmpty() ? null : text;
+    return ProcessVariables.string(scope, name);
   }
 
   public static boolean flag(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
+    return ProcessVariables.flag(scope, name);
   }
 
   public static String caseNumber(VariableScope scope) {

@@ -2,6 +2,7 @@ package org.mesadeayuda.support;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.mesadeayuda.platform.ProcessVariables;
 
 /**
  * The variables of the support-request process, named once. Form field keys and DMN inputs/outputs use the same
@@ -81,27 +82,15 @@ public final class SupportRequestVariables {
   private SupportRequestVariables() {}
 
   public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString().trim();
-    return text.isEmpty() ? null : text;
+    return ProcessVariables.string(scope, name);
   }
 
   public static Integer integer(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (value instanceof Number number) {
-      return number.intValue();
-    }
-    return Integer.valueOf(value.toString().trim());
+    return ProcessVariables.integer(scope, name);
   }
 
   public static Date date(VariableScope scope, String name) {
-    return (Date) scope.getVariable(name);
+    return ProcessVariables.date(scope, name);
   }
 
   public static String ticketNumber(VariableScope scope) {

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -34,8 +34,8 @@ class AssetApiTest {
   @BeforeEach
   void setUp() {
     assets.deleteAll();
-    createUser(TECHNICIAN, "tecnicos");
-    createUser(STAFF, "solicitantes");
+    TestUsers.create(identityService, TECHNICIAN, "tecnicos", PASSWORD);
+    TestUsers.create(identityService, STAFF, "solicitantes", PASSWORD);
   }
 
   @Test
@@ -118,15 +118,4 @@ class AssetApiTest {
     return asset;
   }
 
-  private void createUser(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() > 0) {
-      return;
-    }
-    User user = identityService.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Prueba");
-    user.setPassword(PASSWORD);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
-  }
 }

@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -39,8 +39,8 @@ class SupportRequestApiTest {
 
   @BeforeEach
   void users() {
-    createUser(STAFF, "solicitantes");
-    createUser(FINANCE_ONLY, "daf");
+    TestUsers.create(identityService, STAFF, "solicitantes", PASSWORD);
+    TestUsers.create(identityService, FINANCE_ONLY, "daf", PASSWORD);
   }
 
   @Test
@@ -127,15 +127,4 @@ class SupportRequestApiTest {
     return payload;
   }
 
-  private void createUser(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() > 0) {
-      return;
-    }
-    User user = identityService.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Prueba");
-    user.setPassword(PASSWORD);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
-  }
 }
