@@ -4,9 +4,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.mesadeayuda.platform.CurrentUser;
 import org.mesadeayuda.platform.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,20 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/assets")
 public class AssetController {
 
-  static final List<String> EDITORS = List.of(Role.TECNICOS.groupId(), Role.DIRECTOR_TI.groupId(),
-      Groups.CAMUNDA_ADMIN);
-
   private final AssetRegister register;
   private final AssetCsvImport csvImport;
-  private final IdentityService identityService;
+  private final CurrentUser currentUser;
 
-  public AssetController(AssetRegister register, AssetCsvImport csvImport, IdentityService identityService) {
+  public AssetController(AssetRegister register, AssetCsvImport csvImport, CurrentUser currentUser) {
     this.register = register;
     this.csvImport = csvImport;
-    this.identityService = identityService;
+    this.currentUser = currentUser;
   }
-
-  static class NotAllowedException extends RuntimeException {}
 
   @GetMapping
   public List<Asset> search(@RequestParam(name = "q", required = false) String text,
@@ -91,17 +84,13 @@ public class AssetController {
         .body(Map.of("errors", List.of(new AssetRegister.Problem("body", "no es un JSON válido de equipo"))));
   }
 
-  @ExceptionHandler(NotAllowedException.class)
-  ResponseEntity<Map<String, String>> forbidden() {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN)
-        .body(Map.of("error", "solo técnicos y la Dirección de Tecnología modifican el inventario"));
+  @ExceptionHandler(CurrentUser.NotAllowedException.class)
+  ResponseEntity<Map<String, String>> forbidden(CurrentUser.NotAllowedException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
   }
 
   private void requireEditor() {
-    Authentication current = identityService.getCurrentAuthentication();
-    List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
-    if (groups.stream().noneMatch(EDITORS::contains)) {
-      throw new NotAllowedException();
-    }
+    currentUser.requireOneOf("solo técnicos y la Dirección de Tecnología modifican el inventario", Role.TECNICOS,
+        Role.DIRECTOR_TI);
   }
 }

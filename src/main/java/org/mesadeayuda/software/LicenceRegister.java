@@ -1,0 +1,142 @@
+package org.mesadeayuda.software;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mesadeayuda.platform.BusinessCalendar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Technology Directorate's licence register (SW-2): what may be installed, how many seats are free, and every
+ * installation with the seat it uses. A seat is taken in the same transaction as the installation record, by a
+ * conditional update, so seats never go below zero, also when two approvals arrive at the same moment.
+ */
+@Component
+public class LicenceRegister {
+
+  /** A field and why its value is refused, in Spanish. */
+  public record Problem(String field, String reason) {}
+
+  public static class InvalidSoftwareException extends RuntimeException {
+    private final List<Problem> problems;
+
+    public InvalidSoftwareException(List<Problem> problems) {
+      super(problems.toString());
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
+  private final SoftwareRepository catalogue;
+  private final LicenceRepository licences;
+  private final InstallationRepository installations;
+  private final BusinessCalendar calendar;
+
+  public LicenceRegister(SoftwareRepository catalogue, LicenceRepository licences,
+      InstallationRepository installations, BusinessCalendar calendar) {
+    this.catalogue = catalogue;
+    this.licences = licences;
+    this.installations = installations;
+    this.calendar = calendar;
+  }
+
+  public Optional<Software> find(String name) {
+    return name == null ? Optional.empty() : catalogue.findByNameIgnoringCase(name.trim());
+  }
+
+  public int freeSeats(Long softwareId) {
+    return licences.findWithFreeSeats(softwareId, today()).stream()
+        .mapToInt(licence -> licence.seats() - licence.seatsUsed()).sum();
+  }
+
+  /**
+   * Records the installation and takes a seat for it, or, when the licence allows no more installations (all seats
+   * taken or expired), records nothing and answers empty. Free software needs no seat; prohibited software is never
+   * recorded as installed (SW-3).
+   */
+  @Transactional
+  public Optional<Installation> install(String caseNumber, String assetTag, Long softwareId, String version,
+      String installedBy, boolean declared) {
+    Software software = catalogue.findById(softwareId).orElseThrow();
+    if (Software.PROHIBITED.equals(software.licenceType())) {
+      return Optional.empty();
+    }
+    Long licenceId = null;
+    if (!Software.FREE.equals(software.licenceType())) {
+      for (Licence licence : licences.findWithFreeSeats(softwareId, today())) {
+        if (licences.takeSeat(licence.id(), today()) == 1) {
+          licenceId = licence.id();
+          break;
+        }
+      }
+      if (licenceId == null) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(installations.save(new Installation(null, assetTag, softwareId, version, licenceId,
+        installedBy, now(), caseNumber, declared, null, null)));
+  }
+
+  /** Software removed, or its equipment decommissioned: the installation ends and its seat is free again. */
+  @Transactional
+  public Installation uninstall(Long installationId, String reason) {
+    Installation installed = installations.findById(installationId)
+        .orElseThrow(() -> new InvalidSoftwareException(List.of(new Problem("id", "no existe la instalación"))));
+    if (installed.removedAt() != null) {
+      return installed;
+    }
+    if (installed.licenceId() != null) {
+      licences.releaseSeat(installed.licenceId());
+    }
+    return installations.save(new Installation(installed.id(), installed.assetTag(), installed.softwareId(),
+        installed.softwareVersion(), installed.licenceId(), installed.installedBy(), installed.installedAt(),
+        installed.caseNumber(), installed.declared(), now(), reason));
+  }
+
+  @Transactional
+  public Licence addLicences(Long softwareId, int seats, LocalDate expiresOn, String proofReference) {
+    if (catalogue.findById(softwareId).isEmpty()) {
+      throw new InvalidSoftwareException(List.of(new Problem("softwareId", "no está en el catálogo")));
+    }
+    if (seats < 1) {
+      throw new InvalidSoftwareException(List.of(new Problem("seats", "debe ser 1 o más")));
+    }
+    return licences.save(new Licence(null, softwareId, seats, 0, expiresOn, proofReference, null));
+  }
+
+  @Transactional
+  public Software save(Software software) {
+    List<Problem> problems = new ArrayList<>();
+    if (software.name() == null || software.name().isBlank()) {
+      problems.add(new Problem("name", "es obligatorio"));
+    }
+    if (software.licenceType() == null || !Software.LICENCE_TYPES.contains(software.licenceType())) {
+      problems.add(new Problem("licenceType", "debe ser uno de " + String.join(", ", Software.LICENCE_TYPES)));
+    }
+    if (Software.PROHIBITED.equals(software.licenceType())
+        && (software.prohibitedReason() == null || software.prohibitedReason().isBlank())) {
+      problems.add(new Problem("prohibitedReason", "indique por qué está prohibido"));
+    }
+    find(software.name()).filter(existing -> !existing.id().equals(software.id()))
+        .ifPresent(existing -> problems.add(new Problem("name", "ya existe en el catálogo")));
+    if (!problems.isEmpty()) {
+      throw new InvalidSoftwareException(problems);
+    }
+    return catalogue.save(software);
+  }
+
+  private LocalDate today() {
+    return now().atZone(calendar.zone()).toLocalDate();
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

@@ -1,0 +1,31 @@
+package org.mesadeayuda.software;
+
+import static org.mesadeayuda.software.SoftwareInstallationVariables.*;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mesadeayuda.platform.Mailer;
+import org.springframework.stereotype.Component;
+
+/** A rejection always says why (SW-3: no unlicensed or prohibited software). */
+@Component("notifyRejection")
+public class NotifyRejection implements JavaDelegate {
+
+  static final String NO_REASON_GIVEN = "La Dirección de Tecnología no aprobó la instalación.";
+
+  private final Mailer mailer;
+
+  public NotifyRejection(Mailer mailer) {
+    this.mailer = mailer;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> values = NotifyInstallation.values(execution);
+    if (values.get(REJECTION_REASON) == null) {
+      values.put(REJECTION_REASON, NO_REASON_GIVEN);
+    }
+    mailer.send(string(execution, REQUESTER_EMAIL), "software-rejected", values);
+  }
+}
