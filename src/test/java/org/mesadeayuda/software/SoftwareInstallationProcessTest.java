@@ -1,0 +1,228 @@
+package org.mesadeayuda.software;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mesadeayuda.MesaSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of processes/software-installation.bpmn against a real licence register. */
+@MesaSpringTest
+class SoftwareInstallationProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired LicenceRegister register;
+  @Autowired SoftwareRepository catalogue;
+  @Autowired LicenceRepository licences;
+  @Autowired InstallationRepository installations;
+
+  Software office;
+  Software acrobat;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    init(engine);
+    mail.purgeEmailFromAllMailboxes();
+    installations.deleteAll();
+    licences.deleteAll();
+    catalogue.deleteAll();
+    register.save(new Software(null, "LibreOffice", "TDF", "free", false, null, null));
+    office = register.save(new Software(null, "Microsoft Office 2021", "Microsoft", "institutional", false, null,
+        null));
+    register.addLicences(office.id(), 2, null, "Contrato 2024-07");
+    acrobat = register.save(new Software(null, "Adobe Acrobat Pro", "Adobe", "subscription", true, null, null));
+    register.addLicences(acrobat.id(), 1, LocalDate.of(2099, 12, 31), "OC-114");
+    register.save(new Software(null, "uTorrent", "BitTorrent", "prohibited", false, "programa P2P no autorizado",
+        null));
+    register.save(new Software(null, "AutoCAD", "Autodesk", "subscription", false, null, null));
+  }
+
+  @Test
+  void freeSoftwareNeedsOnlyATechnicalCheck() throws Exception {
+    ProcessInstance request = request("libreoffice");
+    assertThat(request).isWaitingAt("Task_TechnicalCheck");
+    complete(request, Map.of("technicallyFit", true, "technicalNotes", "Compatible con Windows 11"));
+    install(request, "tomas.tecnico");
+    assertThat(request).isEnded().hasPassed("EndEvent_SoftwareInstalled");
+    assertThat(installations.findInstalledOn("INV-0042")).singleElement()
+        .satisfies(installed -> assertThat(installed.licenceId()).isNull());
+  }
+
+  @Test
+  void aLicensedProgramWithAFreeSeatNeedsTheDirectorAndTakesASeat() throws Exception {
+    ProcessInstance request = request("Microsoft Office 2021");
+    assertThat(request).isWaitingAt("Task_DirectorApproval");
+    assertCandidateGroup(task(request), "director-ti");
+    complete(request, Map.of("directorApproved", true, "directorComment", "Aprobado"));
+    install(request, "tomas.tecnico");
+    assertThat(request).isEnded();
+    assertThat(register.freeSeats(office.id())).isEqualTo(1);
+    Installation installed = installations.findInstalledOn("INV-0042").get(0);
+    assertThat(installed.installedBy()).isEqualTo("tomas.tecnico");
+    assertThat(installed.caseNumber()).isEqualTo(request.getBusinessKey()).matches("SWI-\\d{4}-\\d{6}");
+    MimeMessage done = message("Software instalado");
+    assertThat(text(done)).contains("Microsoft Office 2021");
+  }
+
+  @Test
+  void aPreApprovedProgramWithAFreeSeatGoesStraightToInstallation() {
+    ProcessInstance request = request("Adobe Acrobat Pro");
+    assertThat(request).isWaitingAt("Task_Install");
+  }
+
+  @Test
+  void prohibitedSoftwareIsRejectedWithTheReason() throws Exception {
+    ProcessInstance request = request("uTorrent");
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestRejected");
+    assertThat(text(message("Solicitud de instalación no aprobada"))).contains("P2P");
+    assertThat(installations.findAll()).isEmpty();
+  }
+
+  @Test
+  void theDirectorRejectsWithAReasonForTheRequester() throws Exception {
+    ProcessInstance request = request("Microsoft Office 2021");
+    complete(request, Map.of("directorApproved", false, "rejectionReason", "Use LibreOffice, que es libre"));
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestRejected");
+    assertThat(text(message("Solicitud de instalación no aprobada"))).contains("LibreOffice");
+    assertThat(register.freeSeats(office.id())).isEqualTo(2);
+  }
+
+  @Test
+  void withoutAFreeSeatTheDirectorAsksFinanceToBuyAndTheNewSeatIsUsed() {
+    ProcessInstance request = request("AutoCAD");
+    assertThat(request).isWaitingAt("Task_DecideProcurement");
+    complete(request, Map.of("procurementDecision", "procure", "seatsToBuy", 2));
+    assertThat(request).isWaitingAt("Task_ProcureLicences");
+    assertCandidateGroup(task(request), "daf");
+    complete(request, Map.of("licencesPurchased", true, "seatsPurchased", 2, "licenceExpiry", "2027-12-31",
+        "proofReference", "OC-2026-200"));
+    install(request, "tomas.tecnico");
+    assertThat(request).isEnded().hasPassed("EndEvent_SoftwareInstalled");
+    Software autocad = register.find("AutoCAD").orElseThrow();
+    assertThat(register.freeSeats(autocad.id())).isEqualTo(1);
+  }
+
+  @Test
+  void softwareOutsideTheCatalogueIsDecidedByTheDirectorAndCanBeRefused() {
+    ProcessInstance request = request("Programa desconocido");
+    assertThat(request).isWaitingAt("Task_DecideProcurement");
+    complete(request, Map.of("procurementDecision", "reject", "rejectionReason", "No hay necesidad institucional"));
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestRejected");
+  }
+
+  @Test
+  void financeThatDoesNotBuyEndsTheRequest() {
+    ProcessInstance request = request("AutoCAD");
+    complete(request, Map.of("procurementDecision", "procure", "seatsToBuy", 1));
+    complete(request, Map.of("licencesPurchased", false, "rejectionReason", "Sin presupuesto"));
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestRejected");
+  }
+
+  @Test
+  void whenAnotherRequestTookTheLastSeatTheCaseGoesBackToTheDirector() {
+    ProcessInstance first = request("Adobe Acrobat Pro");
+    ProcessInstance second = request("Adobe Acrobat Pro");
+    assertThat(second).isWaitingAt("Task_Install"); // both were approved while one seat was free
+    install(first, "tomas.tecnico");
+    install(second, "tomas.tecnico");
+    assertThat(first).isEnded();
+    assertThat(second).isWaitingAt("Task_DecideProcurement");
+    assertThat(licences.findBySoftwareId(acrobat.id()).get(0).seatsUsed()).isEqualTo(1);
+  }
+
+  @Test
+  void aTechnicallyUnfitProgramIsRejected() {
+    ProcessInstance request = request("LibreOffice");
+    complete(request, Map.of("technicallyFit", false, "technicalNotes", "Equipo sin espacio en disco",
+        "rejectionReason", "El equipo no tiene espacio; solicite primero una ampliación"));
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestRejected");
+  }
+
+  // --- helpers ---
+
+  private ProcessInstance request(String softwareName) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("requesterName", "Ana López");
+    variables.put("requesterEmail", "ana.lopez@institucion.gob");
+    variables.put("department", "operaciones");
+    variables.put("assetTag", "INV-0042");
+    variables.put("softwareName", softwareName);
+    variables.put("softwareVersion", "última");
+    variables.put("justification", "Necesario para el trabajo diario del área");
+    ProcessInstance request = runtimeService.startProcessInstanceByKey("software-installation", variables);
+    runAsyncSteps(request);
+    return request;
+  }
+
+  private void install(ProcessInstance request, String technician) {
+    Task install = task(request);
+    assertThat(install).hasDefinitionKey("Task_Install");
+    taskService.claim(install.getId(), technician);
+    complete(request, Map.of("installedVersion", "2026.1", "mediaReference", "Instalador en el servidor de TI"));
+  }
+
+  private void complete(ProcessInstance request, Map<String, Object> variables) {
+    taskService.complete(task(request).getId(), variables);
+    runAsyncSteps(request);
+  }
+
+  private Task task(ProcessInstance request) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(request.getId()).list();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private void assertCandidateGroup(Task task, String group) {
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group).includeAssignedTasks()
+        .count()).as("candidate group " + group).isEqualTo(1);
+  }
+
+  private void runAsyncSteps(ProcessInstance request) {
+    for (int i = 0; i < 30; i++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(request.getId()).messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("async steps did not settle");
+  }
+
+  /** The decoded text of an e-mail (the raw body is quoted-printable). */
+  private static String text(MimeMessage message) throws Exception {
+    return (String) message.getContent();
+  }
+
+  private MimeMessage message(String subjectStart) throws Exception {
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      if (message.getSubject().startsWith(subjectStart)) {
+        return message;
+      }
+    }
+    throw new AssertionError("no e-mail starting with " + subjectStart);
+  }
+}
