@@ -84,6 +84,23 @@ public class LicenceRegister {
         installedBy, now(), caseNumber, declared, null, null)));
   }
 
+  /**
+   * Software a user had installed by a third party, under the user's own licence (SW-3), once the Technology
+   * Directorate accepted the declaration: recorded without taking an institutional seat. Software not yet in the
+   * catalogue enters it; prohibited software is never recorded.
+   */
+  @Transactional
+  public Optional<Installation> recordDeclared(String caseNumber, String assetTag, String softwareName,
+      String version, String installedBy) {
+    Software software = find(softwareName).orElseGet(() -> catalogue.save(new Software(null, softwareName.trim(),
+        null, "institutional", false, null, null)));
+    if (Software.PROHIBITED.equals(software.licenceType())) {
+      return Optional.empty();
+    }
+    return Optional.of(installations.save(new Installation(null, assetTag, software.id(), version, null,
+        installedBy, now(), caseNumber, true, null, null)));
+  }
+
   /** Software removed, or its equipment decommissioned: the installation ends and its seat is free again. */
   @Transactional
   public Installation uninstall(Long installationId, String reason) {

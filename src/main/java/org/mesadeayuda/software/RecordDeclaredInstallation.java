@@ -1,0 +1,26 @@
+package org.mesadeayuda.software;
+
+import static org.mesadeayuda.software.SoftwareDeclarationVariables.*;
+import static org.mesadeayuda.software.SoftwareInstallationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The Directorate accepted the declaration: the installation enters the register as declared (SW-3). */
+@Component("recordDeclaredInstallation")
+public class RecordDeclaredInstallation implements JavaDelegate {
+
+  private final LicenceRegister register;
+
+  public RecordDeclaredInstallation(LicenceRegister register) {
+    this.register = register;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    register.recordDeclared(string(execution, CASE_NUMBER), string(execution, ASSET_TAG),
+            string(execution, SOFTWARE_NAME), string(execution, SOFTWARE_VERSION), string(execution, INSTALLED_BY_NAME))
+        .orElseThrow(() -> new IllegalStateException("prohibited software cannot be recorded as installed"));
+  }
+}

@@ -1,0 +1,144 @@
+package org.mesadeayuda.software;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.platform.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** processes/software-declaration.bpmn: software a third party installed ends in the register or is removed (SW-3). */
+@MesaSpringTest
+class SoftwareDeclarationProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired LicenceRegister register;
+  @Autowired SoftwareRepository catalogue;
+  @Autowired LicenceRepository licences;
+  @Autowired InstallationRepository installations;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    init(engine);
+    mail.purgeEmailFromAllMailboxes();
+    installations.deleteAll();
+    licences.deleteAll();
+    catalogue.deleteAll();
+    register.save(new Software(null, "uTorrent", "BitTorrent", "prohibited", false, "programa P2P no autorizado",
+        null));
+  }
+
+  @Test
+  void anAcceptedDeclarationEntersTheRegisterWithoutTakingAnInstitutionalSeat() throws Exception {
+    ProcessInstance declaration = declare("Programa estadístico", "Consultora XYZ");
+    assertThat(declaration).isWaitingAt("Task_ReviewDeclaration");
+    assertCandidateGroup(task(declaration), "director-ti");
+    complete(declaration, Map.of("declarationAccepted", true, "reviewComment", "Licencia personal válida"));
+    assertThat(declaration).isEnded().hasPassed("Task_RecordDeclaredInstallation");
+    Installation declared = installations.findInstalledOn("INV-0215").get(0);
+    assertThat(declared.declared()).isTrue();
+    assertThat(declared.licenceId()).isNull();
+    assertThat(declared.installedBy()).isEqualTo("Consultora XYZ");
+    assertThat(register.find("Programa estadístico")).isPresent();
+    assertThat(message("Declaración de software registrada").getAllRecipients()[0].toString())
+        .isEqualTo("julia.jefa@institucion.gob");
+  }
+
+  @Test
+  void aRefusedDeclarationIsUninstalledAndTheDeclarantToldWhy() throws Exception {
+    ProcessInstance declaration = declare("Programa estadístico", "Un amigo");
+    complete(declaration, Map.of("declarationAccepted", false, "rejectionReason", "La licencia mostrada es falsa"));
+    assertThat(declaration).isWaitingAt("Task_UninstallUnlicensed");
+    assertCandidateGroup(task(declaration), "tecnicos");
+    complete(declaration, Map.of("uninstallNotes", "Desinstalado y equipo revisado", "uninstalledOk", true));
+    assertThat(declaration).isEnded();
+    assertThat(installations.findInstalledOn("INV-0215")).isEmpty();
+    assertThat((String) message("Software desinstalado").getContent()).contains("La licencia mostrada es falsa");
+  }
+
+  @Test
+  void prohibitedSoftwareCannotBeAccepted() {
+    ProcessInstance declaration = declare("uTorrent", "El usuario");
+    String taskId = task(declaration).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("declarationAccepted", true)))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("prohibido");
+    assertThat(declaration).isWaitingAt("Task_ReviewDeclaration");
+  }
+
+  private ProcessInstance declare(String software, String installedBy) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("requesterName", "Julia Jefa");
+    variables.put("requesterEmail", "julia.jefa@institucion.gob");
+    variables.put("department", "recursos-humanos");
+    variables.put("assetTag", "INV-0215");
+    variables.put("softwareName", software);
+    variables.put("softwareVersion", "3.1");
+    variables.put("installedByName", installedBy);
+    variables.put("licenceProof", "Licencia personal n.º 4471");
+    variables.put("installedOn", "2026-11-02");
+    ProcessInstance declaration = runtimeService.startProcessInstanceByKey("software-declaration", variables);
+    assertThat(declaration.getBusinessKey()).matches("SWI-\\d{4}-\\d{6}");
+    runAsyncSteps(declaration);
+    return declaration;
+  }
+
+  private void complete(ProcessInstance instance, Map<String, Object> variables) {
+    taskService.complete(task(instance).getId(), variables);
+    runAsyncSteps(instance);
+  }
+
+  private Task task(ProcessInstance instance) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance.getId()).list();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private void assertCandidateGroup(Task task, String group) {
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group).includeAssignedTasks()
+        .count()).as("candidate group " + group).isEqualTo(1);
+  }
+
+  private void runAsyncSteps(ProcessInstance instance) {
+    for (int i = 0; i < 30; i++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("async steps did not settle");
+  }
+
+  private MimeMessage message(String subjectStart) throws Exception {
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      if (message.getSubject().startsWith(subjectStart)) {
+        return message;
+      }
+    }
+    throw new AssertionError("no e-mail starting with " + subjectStart);
+  }
+}
