@@ -4,6 +4,8 @@ import static org.mesadeayuda.equipment.EquipmentFailureVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mesadeayuda.platform.AssetRetired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class ReplaceEquipment implements JavaDelegate {
 
   private final AssetRepository assets;
+  private final ApplicationEventPublisher events;
 
-  public ReplaceEquipment(AssetRepository assets) {
+  public ReplaceEquipment(AssetRepository assets, ApplicationEventPublisher events) {
     this.assets = assets;
+    this.events = events;
   }
 
   @Override
@@ -38,6 +42,8 @@ public class ReplaceEquipment implements JavaDelegate {
         replacement.contractNumber(), replacement.warrantyEndDate(), Asset.IN_SERVICE, false, null, null,
         replacement.version()));
     assets.changeStatus(failed.assetTag(), Asset.REPLACED);
+    events.publishEvent(new AssetRetired(failed.assetTag(),
+        "Equipo reemplazado por " + newTag + " (caso " + caseNumber(execution) + ")"));
     execution.setVariable(REPLACEMENT_ASSET_TAG, newTag);
     execution.setVariable(EQUIPMENT_OUTCOME, "replaced");
   }
