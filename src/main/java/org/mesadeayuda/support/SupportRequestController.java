@@ -64,6 +64,8 @@ public class SupportRequestController {
     variables.put(REQUEST_TYPE, request.requestType());
     variables.put(DESCRIPTION, request.description());
     variables.put(ASSET_TAG, blankToNull(request.assetTag()));
+    variables.put(SOFTWARE_NAME, blankToNull(request.softwareName()));
+    variables.put(SOFTWARE_VERSION, blankToNull(request.softwareVersion()));
     variables.put(IMPACT, request.impact());
     variables.put(URGENCY, request.urgency());
     String ticketNumber = ticketNumbers.next(TICKET_PREFIX);

@@ -28,6 +28,10 @@ public record SupportRequestPayload(
     String description,
     @Size(max = 50, message = "admite hasta 50 caracteres")
     String assetTag,
+    @Size(max = 200, message = "admite hasta 200 caracteres")
+    String softwareName,
+    @Size(max = 50, message = "admite hasta 50 caracteres")
+    String softwareVersion,
     @NotBlank(message = "es obligatorio") @Pattern(regexp = LEVELS, message = "debe ser high, medium o low")
     String impact,
     @NotBlank(message = "es obligatorio") @Pattern(regexp = LEVELS, message = "debe ser high, medium o low")

@@ -24,6 +24,8 @@ public final class SupportRequestVariables {
   public static final String REQUEST_TYPE = "requestType";
   public static final String DESCRIPTION = "description";
   public static final String ASSET_TAG = "assetTag";
+  public static final String SOFTWARE_NAME = "softwareName";
+  public static final String SOFTWARE_VERSION = "softwareVersion";
   public static final String IMPACT = "impact";
   public static final String URGENCY = "urgency";
   public static final String REGISTERED_BY = "registeredBy";

@@ -375,6 +375,30 @@ class SupportRequestProcessTest {
         .processInstanceBusinessKey(ticket.getBusinessKey()).count()).isZero();
   }
 
+  @Test
+  void aSoftwareInstallationIsHandedOverToItsOwnProcessWithTheSameTicketNumber() {
+    Map<String, Object> variables = formVariables();
+    variables.put("requestType", "software_installation");
+    variables.put("softwareName", "Programa que nadie conoce");
+    variables.put("softwareVersion", "1.0");
+    ProcessInstance ticket = runtimeService.startProcessInstanceByKey("support-request", variables);
+    runAsyncSteps(ticket);
+    assignTo(ticket, "tomas.tecnico", "software_installation");
+    assertThat(ticket).isWaitingAt("CallActivity_SoftwareInstallation");
+    ProcessInstance installation = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(ticket.getId()).singleResult();
+    runAsyncSteps(installation);
+    assertThat(installation.getBusinessKey()).isEqualTo(ticket.getBusinessKey());
+    // not in the licence catalogue: the Technology Director decides, here to refuse
+    assertThat(installation).isWaitingAt("Task_DecideProcurement");
+    completeIn(installation, Map.of("procurementDecision", "reject", "rejectionReason", "Sin necesidad institucional"));
+    assertThat(installation).isEnded();
+
+    assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest");
+    assertThat(runtimeService.getVariable(ticket.getId(), "installationRejectionReason"))
+        .isEqualTo("Sin necesidad institucional");
+  }
+
   private void completeIn(ProcessInstance instance, Map<String, Object> variables) {
     taskService.complete(task(instance).getId(), variables);
     runAsyncSteps(instance);
