@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -302,15 +302,12 @@ class EquipmentFailureProcessTest {
     runAsyncSteps(failure);
   }
 
-  private Task task(ProcessInstance failure) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(failure.getId()).list();
-    assertThat(tasks).hasSize(1);
-    return tasks.get(0);
+  private Task task(ProcessInstance instance) {
+    return Jobs.onlyTask(taskService, instance);
   }
 
   private void assertCandidateGroup(Task task, String group) {
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group).includeAssignedTasks()
-        .count()).as("candidate group " + group).isEqualTo(1);
+    Jobs.assertCandidateGroup(taskService, task, group);
   }
 
   private String outcome(ProcessInstance failure) {
@@ -322,15 +319,8 @@ class EquipmentFailureProcessTest {
     return assets.findByAssetTag(assetTag).orElseThrow().status();
   }
 
-  private void runAsyncSteps(ProcessInstance failure) {
-    for (int i = 0; i < 30; i++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(failure.getId()).messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
-    throw new AssertionError("async steps did not settle");
+  private void runAsyncSteps(ProcessInstance instance) {
+    Jobs.runAsyncSteps(managementService, instance);
   }
 
   private void runDueTimers(ProcessInstance failure) {
@@ -339,14 +329,8 @@ class EquipmentFailureProcessTest {
     runAsyncSteps(failure);
   }
 
-  /** The e-mail whose subject starts so (GreenMail lists messages by mailbox, not by time). */
   private MimeMessage message(String subjectStart) throws Exception {
-    for (MimeMessage message : mail.getReceivedMessages()) {
-      if (message.getSubject().startsWith(subjectStart)) {
-        return message;
-      }
-    }
-    throw new AssertionError("no e-mail starting with " + subjectStart);
+    return Jobs.message(mail.getReceivedMessages(), subjectStart);
   }
 
   private static Date at(String localDateTime) {

@@ -1,9 +1,8 @@
 package org.mesadeayuda.software;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.CalendarProperties;
+import org.mesadeayuda.EmbeddedPostgresServer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
@@ -21,20 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class LicenceRegisterPostgresTest extends LicenceRegisterContract {
 
-  static final EmbeddedPostgres POSTGRES = start();
-
-  static EmbeddedPostgres start() {
-    try {
-      return EmbeddedPostgres.builder().start();
-    } catch (IOException e) {
-      throw new IllegalStateException("embedded PostgreSQL did not start", e);
-    }
-  }
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry properties) {
-    properties.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-    properties.add("spring.datasource.username", () -> "postgres");
-    properties.add("spring.datasource.password", () -> "");
+    EmbeddedPostgresServer.register(properties);
   }
 }

@@ -9,18 +9,17 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -190,26 +189,16 @@ class SoftwareInstallationProcessTest {
     runAsyncSteps(request);
   }
 
-  private Task task(ProcessInstance request) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(request.getId()).list();
-    assertThat(tasks).hasSize(1);
-    return tasks.get(0);
+  private Task task(ProcessInstance instance) {
+    return Jobs.onlyTask(taskService, instance);
   }
 
   private void assertCandidateGroup(Task task, String group) {
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group).includeAssignedTasks()
-        .count()).as("candidate group " + group).isEqualTo(1);
+    Jobs.assertCandidateGroup(taskService, task, group);
   }
 
-  private void runAsyncSteps(ProcessInstance request) {
-    for (int i = 0; i < 30; i++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(request.getId()).messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
-    throw new AssertionError("async steps did not settle");
+  private void runAsyncSteps(ProcessInstance instance) {
+    Jobs.runAsyncSteps(managementService, instance);
   }
 
   /** The decoded text of an e-mail (the raw body is quoted-printable). */
@@ -218,11 +207,6 @@ class SoftwareInstallationProcessTest {
   }
 
   private MimeMessage message(String subjectStart) throws Exception {
-    for (MimeMessage message : mail.getReceivedMessages()) {
-      if (message.getSubject().startsWith(subjectStart)) {
-        return message;
-      }
-    }
-    throw new AssertionError("no e-mail starting with " + subjectStart);
+    return Jobs.message(mail.getReceivedMessages(), subjectStart);
   }
 }

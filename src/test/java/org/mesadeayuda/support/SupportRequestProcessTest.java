@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -501,22 +502,12 @@ class SupportRequestProcessTest {
     runAsyncSteps(ticket);
   }
 
-  private Task task(ProcessInstance ticket) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(ticket.getId()).list();
-    assertThat(tasks).hasSize(1);
-    return tasks.get(0);
+  private Task task(ProcessInstance instance) {
+    return Jobs.onlyTask(taskService, instance);
   }
 
-  /** Executes the async continuations (not timers) until the ticket waits for a person or a timer. */
-  private void runAsyncSteps(ProcessInstance ticket) {
-    for (int i = 0; i < 20; i++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(ticket.getId()).messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
-    throw new AssertionError("async steps did not settle");
+  private void runAsyncSteps(ProcessInstance instance) {
+    Jobs.runAsyncSteps(managementService, instance);
   }
 
   private void runAsyncStep(ProcessInstance ticket) {
@@ -537,10 +528,8 @@ class SupportRequestProcessTest {
     }
   }
 
-  /** The task is offered to the group (also when it is already assigned to one of its members). */
   private void assertCandidateGroup(Task task, String group) {
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group).includeAssignedTasks()
-        .count()).as("candidate group " + group).isEqualTo(1);
+    Jobs.assertCandidateGroup(taskService, task, group);
   }
 
   private SupportTicket register(String ticketNumber) {
@@ -555,14 +544,8 @@ class SupportRequestProcessTest {
     return subjects;
   }
 
-  /** The e-mail whose subject starts so (GreenMail lists messages by mailbox, not by time). */
   private MimeMessage message(String subjectStart) throws Exception {
-    for (MimeMessage message : mail.getReceivedMessages()) {
-      if (message.getSubject().startsWith(subjectStart)) {
-        return message;
-      }
-    }
-    throw new AssertionError("no e-mail starting with " + subjectStart);
+    return Jobs.message(mail.getReceivedMessages(), subjectStart);
   }
 
   private static void setClock(ZonedDateTime moment) {
