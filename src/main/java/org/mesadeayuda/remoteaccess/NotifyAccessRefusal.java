@@ -1,0 +1,31 @@
+package org.mesadeayuda.remoteaccess;
+
+import static org.mesadeayuda.remoteaccess.RemoteAccessVariables.*;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** A refused request is explained to the staff member who asked for it (RA-1, RA-4). */
+@Component("notifyAccessRefusal")
+public class NotifyAccessRefusal implements JavaDelegate {
+
+  static final String PURPOSE_NOT_ALLOWED =
+      "El propósito no está entre los permitidos: actualizaciones, consultas sobre herramientas, copias de "
+          + "seguridad o auditoría informática.";
+
+  private final RemoteAccessMails mails;
+
+  public NotifyAccessRefusal(RemoteAccessMails mails) {
+    this.mails = mails;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reason = "other".equals(string(execution, PURPOSE)) ? PURPOSE_NOT_ALLOWED
+        : string(execution, REFUSAL_REASON);
+    mails.send(string(execution, STAFF_MEMBER_EMAIL), "remote-access-refused", execution,
+        Map.of(REFUSAL_REASON, reason == null ? "No se autorizó el acceso." : reason));
+  }
+}

@@ -1,0 +1,103 @@
+package org.mesadeayuda.remoteaccess;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.mesadeayuda.platform.CurrentUser;
+import org.mesadeayuda.platform.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The remote-access register for the Technology Director and auditors, the identifier check for the connection tool
+ * (answers only valid or not, and at most a few times a minute per client), and the staff member's alert.
+ */
+@RestController
+@RequestMapping("/api/remote-access")
+public class RemoteAccessController {
+
+  static final int CHECKS_PER_MINUTE = 5;
+  static final String DEVIATION_ALERT = "remote-access-deviation-alert";
+
+  private final RemoteAccessGrantRepository grants;
+  private final AccessIdentifiers identifiers;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final CurrentUser currentUser;
+  private final Map<String, Bucket> checksByClient = new ConcurrentHashMap<>();
+
+  public RemoteAccessController(RemoteAccessGrantRepository grants, AccessIdentifiers identifiers,
+      RuntimeService runtimeService, IdentityService identityService, CurrentUser currentUser) {
+    this.grants = grants;
+    this.identifiers = identifiers;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.currentUser = currentUser;
+  }
+
+  public record Check(String workOrder, String identifier) {}
+
+  @GetMapping
+  public List<RemoteAccessGrant> register() {
+    currentUser.requireOneOf("solo la Dirección de Tecnología y los auditores consultan los accesos remotos",
+        Role.DIRECTOR_TI, Role.CALIDAD);
+    return grants.findAllByOrderByIdDesc();
+  }
+
+  @PostMapping("/verify")
+  public ResponseEntity<Map<String, Boolean>> verify(@RequestBody Check check, HttpServletRequest request) {
+    String client = currentUser.id() + "@" + request.getRemoteAddr();
+    Bucket bucket = checksByClient.computeIfAbsent(client, key -> Bucket.builder()
+        .addLimit(Bandwidth.builder().capacity(CHECKS_PER_MINUTE).refillGreedy(CHECKS_PER_MINUTE, Duration.ofMinutes(1))
+            .build())
+        .build());
+    if (!bucket.tryConsume(1)) {
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build();
+    }
+    return ResponseEntity.ok(Map.of("valid", identifiers.verify(check.workOrder(), check.identifier())));
+  }
+
+  /** The staff member watching the session raises an alert: the process revokes the identifier at once. */
+  @PostMapping("/{workOrder}/alert")
+  public ResponseEntity<Void> alert(@PathVariable String workOrder, @RequestBody(required = false) Map<String, String> body) {
+    RemoteAccessGrant grant = grants.findByWorkOrder(workOrder).orElse(null);
+    String user = currentUser.id();
+    if (grant == null || !(user != null && user.equals(grant.staffMember()))) {
+      currentUser.requireOneOf("solo el funcionario que supervisa o el Director de Tecnología dan la alerta",
+          Role.DIRECTOR_TI);
+    }
+    // the caller's right to alert was checked above; the engine's own check would ask for rights on every case
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      runtimeService.createMessageCorrelation(DEVIATION_ALERT).processInstanceBusinessKey(workOrder)
+          .setVariable(RemoteAccessVariables.SESSION_NOTES, body == null ? null : body.get("notes"))
+          .correlate();
+    } catch (MismatchingMessageCorrelationException noSessionToAlert) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).build();
+    } finally {
+      identityService.setAuthentication(caller);
+    }
+    return ResponseEntity.accepted().build();
+  }
+
+  @ExceptionHandler(CurrentUser.NotAllowedException.class)
+  ResponseEntity<Map<String, String>> forbidden(CurrentUser.NotAllowedException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
+  }
+}

@@ -1,0 +1,274 @@
+package org.mesadeayuda.remoteaccess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mesadeayuda.Jobs;
+import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.platform.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Every path of processes/remote-access.bpmn, and the secrecy of the one-time identifier (RA-1..RA-6). */
+@MesaSpringTest
+@ExtendWith(OutputCaptureExtension.class)
+class RemoteAccessProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+  static final ZoneId GUATEMALA = ZoneId.of("America/Guatemala");
+  static final Pattern IDENTIFIER = Pattern.compile("Identificador de un solo uso: (\\S+)");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired AccessIdentifiers identifiers;
+  @Autowired RemoteAccessGrantRepository grants;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    init(engine);
+    mail.purgeEmailFromAllMailboxes();
+    ClockUtil.setCurrentTime(at("2026-11-23T09:00"));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void internalSessionWithAnAllowedPurposeIsConfirmedMonitoredAndClosed() throws Exception {
+    ProcessInstance access = request("internal", "updates");
+    assertThat(access).isWaitingAt("Task_ConfirmTechnician");
+    Jobs.assertCandidateGroup(taskService, task(access), "directores-area");
+    complete(access, Map.of("technicianConfirmed", true));
+    assertThat(access).isWaitingAt("Task_MonitorSession");
+    String identifier = identifierSentTo("direccion-tecnologia@institucion.gob", access);
+    assertThat(identifiers.verify(workOrder(access), identifier)).isTrue();
+    assertThat(grant(access).state()).isEqualTo("active");
+
+    complete(access, Map.of("workMatched", true, "sessionNotes", "Se actualizó el controlador de la impresora"));
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessClosed");
+    assertThat(grant(access).state()).isEqualTo("closed");
+    assertThat(identifiers.verify(workOrder(access), identifier)).isFalse();
+  }
+
+  @Test
+  void aPurposeOutsideTheManualIsRefused() throws Exception {
+    ProcessInstance access = request("internal", "other");
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessRefused");
+    assertThat((String) Jobs.message(mail.getReceivedMessages(), "Acceso remoto no autorizado").getContent())
+        .contains("no está entre los permitidos");
+    assertThat(grants.findByWorkOrder(workOrder(access))).isEmpty();
+  }
+
+  @Test
+  void externalAccessRefusedByTheAreaDirector() {
+    ProcessInstance access = request("external", "it_audit");
+    assertThat(access).isWaitingAt("Task_VouchExternal");
+    complete(access, Map.of("relationshipVerified", false, "identityConfirmed", false, "vouched", false,
+        "refusalReason", "No hay contrato vigente con la empresa"));
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessRefused");
+  }
+
+  @Test
+  void externalAccessRefusedByTheTechnologyDirector() throws Exception {
+    ProcessInstance access = vouched(request("external", "updates"));
+    assertThat(access).isWaitingAt("Task_AuthorizeExternal");
+    Jobs.assertCandidateGroup(taskService, task(access), "director-ti");
+    assertThat(Jobs.message(mail.getReceivedMessages(), "Solicitud de acceso remoto externo").getAllRecipients()[0]
+        .toString()).isEqualTo("direccion-tecnologia@institucion.gob");
+    complete(access, Map.of("accessAuthorized", false, "refusalReason", "Que lo haga el personal interno"));
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessRefused");
+  }
+
+  @Test
+  void anUnusedIdentifierExpiresWithItsWindow() throws Exception {
+    ProcessInstance access = authorizedExternal();
+    String identifier = identifierSentTo("soporte@proveedor.example", access);
+    ClockUtil.setCurrentTime(at("2026-11-23T12:01"));
+    managementService.createJobQuery().processInstanceId(access.getId()).timers().executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    runAsyncSteps(access);
+    assertThat(access).isEnded().hasPassed("EndEvent_IdentifierExpired");
+    assertThat(grant(access).state()).isEqualTo("expired");
+    assertThat(identifiers.verify(workOrder(access), identifier)).isFalse();
+  }
+
+  @Test
+  void anAlertRevokesTheIdentifierAtOnceAndOpensAnInvestigation() throws Exception {
+    ProcessInstance access = authorizedExternal();
+    String identifier = identifierSentTo("soporte@proveedor.example", access);
+    assertThat(identifiers.verify(workOrder(access), identifier)).isTrue();
+
+    runtimeService.createMessageCorrelation("remote-access-deviation-alert")
+        .processInstanceBusinessKey(access.getBusinessKey()).correlate();
+    runAsyncSteps(access);
+
+    assertThat(grant(access).state()).isEqualTo("revoked");
+    assertThat(identifiers.verify(workOrder(access), identifier)).isFalse();
+    assertThat(access).isWaitingAt("Task_InvestigateAlert");
+    Jobs.assertCandidateGroup(taskService, task(access), "director-ti");
+    assertThat(Jobs.message(mail.getReceivedMessages(), "ALERTA").getAllRecipients()[0].toString())
+        .isEqualTo("direccion-tecnologia@institucion.gob");
+    complete(access, Map.of("findings", "Intentó copiar archivos fuera de la orden", "measures", "Contrato revisado"));
+    assertThat(access).isEnded().hasPassed("EndEvent_AlertInvestigated");
+  }
+
+  @Test
+  void workThatDepartedFromTheOrderIsAlsoAnAlert() {
+    ProcessInstance access = authorizedExternal();
+    complete(access, Map.of("workMatched", false, "sessionNotes", "Abrió carpetas de contabilidad"));
+    assertThat(access).isWaitingAt("Task_InvestigateAlert");
+    assertThat(grant(access).state()).isEqualTo("revoked");
+  }
+
+  @Test
+  void anExternalSessionClosesOnlyWithTheReport() {
+    ProcessInstance access = authorizedExternal();
+    complete(access, Map.of("workMatched", true, "sessionNotes", "Se actualizó el sistema de planillas"));
+    assertThat(access).isWaitingAt("Task_RecordReport");
+    assertThat(grant(access).state()).isEqualTo("closed");
+    String taskId = task(access).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("reportReceived", false, "reportWaived", false)))
+        .hasRootCauseInstanceOf(InvalidInputException.class);
+    complete(access, Map.of("reportReceived", true, "workReport", "Actualización 4.2 aplicada; sin incidentes"));
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessClosed");
+    assertThat(grant(access).workReport()).isEqualTo("Actualización 4.2 aplicada; sin incidentes");
+  }
+
+  @Test
+  void theTechnologyDirectorMayWaiveTheReport() {
+    ProcessInstance access = authorizedExternal();
+    complete(access, Map.of("workMatched", true, "sessionNotes", "Trabajo breve"));
+    complete(access, Map.of("reportReceived", false, "reportWaived", true,
+        "waiverReason", "Trabajo de cinco minutos supervisado"));
+    assertThat(access).isEnded();
+    assertThat(grant(access).reportWaived()).isTrue();
+  }
+
+  @Test
+  void theClearIdentifierIsInNoVariableHistoryEntryOrLogLine(CapturedOutput log) throws Exception {
+    ProcessInstance access = authorizedExternal();
+    String identifier = identifierSentTo("soporte@proveedor.example", access);
+    assertThat(identifier).hasSizeGreaterThanOrEqualTo(43); // 256 bits, base64url
+    complete(access, Map.of("workMatched", true, "sessionNotes", "Listo"));
+    complete(access, Map.of("reportReceived", true, "workReport", "Listo"));
+
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(access.getId()).list()) {
+      assertThat(String.valueOf(variable.getValue())).doesNotContain(identifier);
+    }
+    for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(access.getId()).list()) {
+      assertThat(detail.toString()).doesNotContain(identifier);
+    }
+    assertThat(log.getAll()).doesNotContain(identifier);
+    RemoteAccessGrant grant = grant(access);
+    assertThat(grant.identifierHash()).isEqualTo(AccessIdentifiers.hash(identifier)).doesNotContain(identifier);
+  }
+
+  // --- helpers ---
+
+  private ProcessInstance request(String kind, String purpose) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("accessKind", kind);
+    variables.put("purpose", purpose);
+    variables.put("workDescription", "Actualizar el sistema de planillas a la versión 4.2");
+    variables.put("assetTag", "INV-0215");
+    variables.put("staffMember", "julia.jefa");
+    variables.put("staffMemberName", "Julia Jefa");
+    variables.put("staffMemberEmail", "julia.jefa@institucion.gob");
+    variables.put("areaOffice", "metropolitan");
+    variables.put("windowStart", "2026-11-23T09:00");
+    variables.put("windowEnd", "2026-11-23T12:00");
+    if ("internal".equals(kind)) {
+      variables.put("technician", "usuario.sin.correo");
+    } else {
+      variables.put("externalCompany", "Proveedor de Planillas S.A.");
+      variables.put("externalPersonName", "Carlos Externo");
+      variables.put("externalPersonEmail", "soporte@proveedor.example");
+    }
+    ProcessInstance access = runtimeService.startProcessInstanceByKey("remote-access", variables);
+    assertThat(access.getBusinessKey()).matches("OT-2026-\\d{6}");
+    runAsyncSteps(access);
+    return access;
+  }
+
+  private ProcessInstance vouched(ProcessInstance access) {
+    complete(access, Map.of("relationshipVerified", true, "identityConfirmed", true, "vouched", true));
+    return access;
+  }
+
+  private ProcessInstance authorizedExternal() {
+    ProcessInstance access = vouched(request("external", "updates"));
+    complete(access, Map.of("accessAuthorized", true, "windowStart", "2026-11-23T09:00",
+        "windowEnd", "2026-11-23T12:00"));
+    assertThat(access).isWaitingAt("Task_MonitorSession");
+    return access;
+  }
+
+  private String identifierSentTo(String recipient, ProcessInstance access) throws Exception {
+    var message = Jobs.message(mail.getReceivedMessages(), "Identificador de acceso remoto — orden "
+        + access.getBusinessKey());
+    assertThat(message.getAllRecipients()[0].toString()).isEqualTo(recipient);
+    Matcher found = IDENTIFIER.matcher((String) message.getContent());
+    assertThat(found.find()).isTrue();
+    return found.group(1);
+  }
+
+  private RemoteAccessGrant grant(ProcessInstance access) {
+    return grants.findByWorkOrder(workOrder(access)).orElseThrow();
+  }
+
+  private static String workOrder(ProcessInstance access) {
+    return access.getBusinessKey();
+  }
+
+  private void complete(ProcessInstance access, Map<String, Object> variables) {
+    taskService.complete(task(access).getId(), variables);
+    runAsyncSteps(access);
+  }
+
+  private Task task(ProcessInstance access) {
+    return Jobs.onlyTask(taskService, access);
+  }
+
+  private void runAsyncSteps(ProcessInstance access) {
+    Jobs.runAsyncSteps(managementService, access);
+  }
+
+  private static Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(GUATEMALA).toInstant());
+  }
+}
