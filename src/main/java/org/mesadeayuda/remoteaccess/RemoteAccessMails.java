@@ -2,10 +2,8 @@ package org.mesadeayuda.remoteaccess;
 
 import static org.mesadeayuda.remoteaccess.RemoteAccessVariables.*;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.mesadeayuda.platform.BusinessCalendar;
@@ -15,9 +13,6 @@ import org.springframework.stereotype.Component;
 /** The remote-access e-mails (templates/mail/remote-access-*.mustache). */
 @Component
 public class RemoteAccessMails {
-
-  private static final DateTimeFormatter SPANISH =
-      DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy, HH:mm", Locale.forLanguageTag("es"));
 
   private final Mailer mailer;
   private final BusinessCalendar calendar;
@@ -36,11 +31,12 @@ public class RemoteAccessMails {
     values.put("external", "external".equals(string(execution, ACCESS_KIND)));
     values.put(WINDOW_START, format(RemoteAccessVariables.moment(execution, WINDOW_START, calendar.zone())));
     values.put(WINDOW_END, format(RemoteAccessVariables.moment(execution, WINDOW_END, calendar.zone())));
+    values.put(WINDOW_LABEL, string(execution, WINDOW_LABEL));
     values.putAll(extra);
     mailer.send(to, template, values);
   }
 
   private String format(Date date) {
-    return date == null ? "" : SPANISH.format(date.toInstant().atZone(calendar.zone()));
+    return date == null ? "" : RemoteAccessVariables.format(date, calendar.zone());
   }
 }

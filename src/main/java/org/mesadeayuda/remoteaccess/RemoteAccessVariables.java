@@ -3,7 +3,9 @@ package org.mesadeayuda.remoteaccess;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mesadeayuda.platform.ProcessVariables;
@@ -30,6 +32,8 @@ public final class RemoteAccessVariables {
   public static final String EXTERNAL_PERSON_EMAIL = "externalPersonEmail";
   public static final String WINDOW_START = "windowStart";
   public static final String WINDOW_END = "windowEnd";
+  /** The window in office time and Spanish, for people (the Date variables are for timers). */
+  public static final String WINDOW_LABEL = "windowLabel";
   public static final String REFUSAL_REASON = "refusalReason";
   public static final String WORK_REPORT = "workReport";
   public static final String REPORT_RECEIVED = "reportReceived";
@@ -58,7 +62,18 @@ public final class RemoteAccessVariables {
   }
 
   static void normalizeWindow(VariableScope scope, ZoneId zone) {
-    scope.setVariable(WINDOW_START, moment(scope, WINDOW_START, zone));
-    scope.setVariable(WINDOW_END, moment(scope, WINDOW_END, zone));
+    Date start = moment(scope, WINDOW_START, zone);
+    Date end = moment(scope, WINDOW_END, zone);
+    scope.setVariable(WINDOW_START, start);
+    scope.setVariable(WINDOW_END, end);
+    scope.setVariable(WINDOW_LABEL, start == null || end == null ? null
+        : "del " + format(start, zone) + " al " + format(end, zone));
   }
+
+  static String format(Date moment, ZoneId zone) {
+    return SPANISH.format(moment.toInstant().atZone(zone));
+  }
+
+  private static final DateTimeFormatter SPANISH =
+      DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy, HH:mm", Locale.forLanguageTag("es"));
 }

@@ -74,6 +74,9 @@ class RemoteAccessProcessTest {
     Jobs.assertCandidateGroup(taskService, task(access), "directores-area");
     complete(access, Map.of("technicianConfirmed", true));
     assertThat(access).isWaitingAt("Task_MonitorSession");
+    // people read the window in office time; the timers use the Date variables
+    assertThat(runtimeService.getVariable(access.getId(), "windowLabel"))
+        .isEqualTo("del 23 de noviembre de 2026, 09:00 al 23 de noviembre de 2026, 12:00");
     String identifier = identifierSentTo("direccion-tecnologia@institucion.gob", access);
     assertThat(identifiers.verify(workOrder(access), identifier)).isTrue();
     assertThat(grant(access).state()).isEqualTo("active");
