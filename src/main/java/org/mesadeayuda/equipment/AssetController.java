@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.mesadeayuda.platform.CurrentUser;
 import org.mesadeayuda.platform.Role;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -84,10 +83,6 @@ public class AssetController {
         .body(Map.of("errors", List.of(new AssetRegister.Problem("body", "no es un JSON válido de equipo"))));
   }
 
-  @ExceptionHandler(CurrentUser.NotAllowedException.class)
-  ResponseEntity<Map<String, String>> forbidden(CurrentUser.NotAllowedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
-  }
 
   private void requireEditor() {
     currentUser.requireOneOf("solo técnicos y la Dirección de Tecnología modifican el inventario", Role.TECNICOS,

@@ -5,9 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The user of the current API request, as the authentication filter set it on the engine. Our endpoints use it for
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Component
 public class CurrentUser {
 
-  @ResponseStatus(HttpStatus.FORBIDDEN)
   public static class NotAllowedException extends RuntimeException {
     public NotAllowedException(String message) {
       super(message);

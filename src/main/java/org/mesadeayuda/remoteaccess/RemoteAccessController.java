@@ -15,7 +15,6 @@ import org.mesadeayuda.platform.CurrentUser;
 import org.mesadeayuda.platform.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -94,10 +93,5 @@ public class RemoteAccessController {
       identityService.setAuthentication(caller);
     }
     return ResponseEntity.accepted().build();
-  }
-
-  @ExceptionHandler(CurrentUser.NotAllowedException.class)
-  ResponseEntity<Map<String, String>> forbidden(CurrentUser.NotAllowedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
   }
 }

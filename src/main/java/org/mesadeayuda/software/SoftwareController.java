@@ -104,10 +104,6 @@ public class SoftwareController {
         .body(Map.of("errors", List.of(new LicenceRegister.Problem("body", "no es un JSON válido"))));
   }
 
-  @ExceptionHandler(CurrentUser.NotAllowedException.class)
-  ResponseEntity<Map<String, String>> forbidden(CurrentUser.NotAllowedException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
-  }
 
   private void requireDirector() {
     currentUser.requireOneOf("solo la Dirección de Tecnología administra el catálogo y las licencias",
