@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.mesadeayuda.platform.CurrentUser;
+import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -67,10 +68,6 @@ public class AssetController {
     return Map.of("imported", csvImport.importAll(new StringReader(csv)));
   }
 
-  @ExceptionHandler(AssetRegister.InvalidAssetException.class)
-  ResponseEntity<Map<String, List<AssetRegister.Problem>>> invalid(AssetRegister.InvalidAssetException e) {
-    return ResponseEntity.badRequest().body(Map.of("errors", e.problems()));
-  }
 
   @ExceptionHandler(AssetCsvImport.RejectedImportException.class)
   ResponseEntity<Map<String, Object>> rejected(AssetCsvImport.RejectedImportException e) {
@@ -78,9 +75,9 @@ public class AssetController {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, List<AssetRegister.Problem>>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<Map<String, List<FieldProblem>>> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.badRequest()
-        .body(Map.of("errors", List.of(new AssetRegister.Problem("body", "no es un JSON válido de equipo"))));
+        .body(Map.of("errors", List.of(new FieldProblem("body", "no es un JSON válido de equipo"))));
   }
 
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.mesadeayuda.platform.FieldProblem;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,7 +110,7 @@ public class AssetCsvImport {
           }
           Set<String> reported = new HashSet<>();
           problems.stream().filter(problem -> problem.line() == line).forEach(problem -> reported.add(problem.field()));
-          for (AssetRegister.Problem problem : register.check(asset)) {
+          for (FieldProblem problem : register.check(asset)) {
             String column = COLUMNS.getOrDefault(problem.field(), problem.field());
             if (!reported.contains(column)) {
               problems.add(new LineProblem(line, column, problem.reason()));

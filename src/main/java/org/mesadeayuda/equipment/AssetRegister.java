@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.InstitutionProperties;
+import org.mesadeayuda.platform.InvalidFieldsException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,24 +18,10 @@ public class AssetRegister {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,49}$");
 
-  /** A field and why its value is refused, in Spanish for the person who typed it. */
-  public record Problem(String field, String reason) {
-    @Override
-    public String toString() {
-      return field + ": " + reason;
-    }
-  }
-
-  public static class InvalidAssetException extends RuntimeException {
-    private final List<Problem> problems;
-
-    public InvalidAssetException(List<Problem> problems) {
-      super(problems.toString());
-      this.problems = List.copyOf(problems);
-    }
-
-    public List<Problem> problems() {
-      return problems;
+  /** The register refused a unit: every field and why. */
+  public static class InvalidAssetException extends InvalidFieldsException {
+    public InvalidAssetException(List<FieldProblem> problems) {
+      super(problems);
     }
   }
 
@@ -56,9 +44,9 @@ public class AssetRegister {
 
   @Transactional
   public Asset create(Asset asset) {
-    List<Problem> problems = check(asset);
+    List<FieldProblem> problems = check(asset);
     if (assets.existsByAssetTag(asset.assetTag())) {
-      problems.add(new Problem("assetTag", "ya existe un equipo con el código " + asset.assetTag()));
+      problems.add(new FieldProblem("assetTag", "ya existe un equipo con el código " + asset.assetTag()));
     }
     reject(problems);
     return assets.save(asset);
@@ -67,44 +55,44 @@ public class AssetRegister {
   @Transactional
   public Asset update(String assetTag, Asset changed) {
     Asset existing = assets.findByAssetTag(assetTag)
-        .orElseThrow(() -> new InvalidAssetException(List.of(new Problem("assetTag", "no existe: " + assetTag))));
-    List<Problem> problems = check(changed);
+        .orElseThrow(() -> new InvalidAssetException(List.of(new FieldProblem("assetTag", "no existe: " + assetTag))));
+    List<FieldProblem> problems = check(changed);
     if (!assetTag.equals(changed.assetTag())) {
-      problems.add(new Problem("assetTag", "el código de inventario no se puede cambiar"));
+      problems.add(new FieldProblem("assetTag", "el código de inventario no se puede cambiar"));
     }
     reject(problems);
     return assets.save(changed.replacing(existing));
   }
 
   /** Every problem of one unit, checked on its own (not against the database). */
-  public List<Problem> check(Asset asset) {
-    List<Problem> problems = new ArrayList<>();
+  public List<FieldProblem> check(Asset asset) {
+    List<FieldProblem> problems = new ArrayList<>();
     if (asset.assetTag() == null || !TAG.matcher(asset.assetTag()).matches()) {
-      problems.add(new Problem("assetTag", "es obligatorio: letras, números y . _ / - (hasta 50)"));
+      problems.add(new FieldProblem("assetTag", "es obligatorio: letras, números y . _ / - (hasta 50)"));
     }
     if (asset.equipmentType() == null || !Asset.TYPES.containsKey(asset.equipmentType())) {
-      problems.add(new Problem("equipmentType", "debe ser uno de " + String.join(", ", Asset.TYPES.keySet())));
+      problems.add(new FieldProblem("equipmentType", "debe ser uno de " + String.join(", ", Asset.TYPES.keySet())));
     }
     if (asset.ownership() == null || !Asset.OWNERSHIPS.contains(asset.ownership())) {
-      problems.add(new Problem("ownership", "debe ser owned (propio) o leased (arrendado)"));
+      problems.add(new FieldProblem("ownership", "debe ser owned (propio) o leased (arrendado)"));
     }
     if (asset.status() == null || !Asset.STATUSES.contains(asset.status())) {
-      problems.add(new Problem("status", "debe ser uno de " + String.join(", ", Asset.STATUSES)));
+      problems.add(new FieldProblem("status", "debe ser uno de " + String.join(", ", Asset.STATUSES)));
     }
     if (asset.department() != null && institution.department(asset.department()).isEmpty()) {
-      problems.add(new Problem("department", "no es un departamento conocido: "
+      problems.add(new FieldProblem("department", "no es un departamento conocido: "
           + String.join(", ", institution.departments().keySet())));
     }
     if (asset.providerEmail() != null && !EMAIL.matcher(asset.providerEmail()).matches()) {
-      problems.add(new Problem("providerEmail", "no es un correo electrónico válido"));
+      problems.add(new FieldProblem("providerEmail", "no es un correo electrónico válido"));
     }
     if ("leased".equals(asset.ownership()) && asset.providerName() == null) {
-      problems.add(new Problem("providerName", "un equipo arrendado necesita el nombre del arrendador"));
+      problems.add(new FieldProblem("providerName", "un equipo arrendado necesita el nombre del arrendador"));
     }
     return problems;
   }
 
-  private static void reject(List<Problem> problems) {
+  private static void reject(List<FieldProblem> problems) {
     if (!problems.isEmpty()) {
       throw new InvalidAssetException(problems);
     }

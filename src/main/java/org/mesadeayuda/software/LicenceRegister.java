@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.platform.BusinessCalendar;
+import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.InvalidFieldsException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,19 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class LicenceRegister {
 
-  /** A field and why its value is refused, in Spanish. */
-  public record Problem(String field, String reason) {}
-
-  public static class InvalidSoftwareException extends RuntimeException {
-    private final List<Problem> problems;
-
-    public InvalidSoftwareException(List<Problem> problems) {
-      super(problems.toString());
-      this.problems = List.copyOf(problems);
-    }
-
-    public List<Problem> problems() {
-      return problems;
+  /** The register refused a catalogue entry or a licence: every field and why. */
+  public static class InvalidSoftwareException extends InvalidFieldsException {
+    public InvalidSoftwareException(List<FieldProblem> problems) {
+      super(problems);
     }
   }
 
@@ -105,7 +98,7 @@ public class LicenceRegister {
   @Transactional
   public Installation uninstall(Long installationId, String reason) {
     Installation installed = installations.findById(installationId)
-        .orElseThrow(() -> new InvalidSoftwareException(List.of(new Problem("id", "no existe la instalación"))));
+        .orElseThrow(() -> new InvalidSoftwareException(List.of(new FieldProblem("id", "no existe la instalación"))));
     if (installed.removedAt() != null) {
       return installed;
     }
@@ -120,29 +113,29 @@ public class LicenceRegister {
   @Transactional
   public Licence addLicences(Long softwareId, int seats, LocalDate expiresOn, String proofReference) {
     if (catalogue.findById(softwareId).isEmpty()) {
-      throw new InvalidSoftwareException(List.of(new Problem("softwareId", "no está en el catálogo")));
+      throw new InvalidSoftwareException(List.of(new FieldProblem("softwareId", "no está en el catálogo")));
     }
     if (seats < 1) {
-      throw new InvalidSoftwareException(List.of(new Problem("seats", "debe ser 1 o más")));
+      throw new InvalidSoftwareException(List.of(new FieldProblem("seats", "debe ser 1 o más")));
     }
     return licences.save(new Licence(null, softwareId, seats, 0, expiresOn, proofReference, null));
   }
 
   @Transactional
   public Software save(Software software) {
-    List<Problem> problems = new ArrayList<>();
+    List<FieldProblem> problems = new ArrayList<>();
     if (software.name() == null || software.name().isBlank()) {
-      problems.add(new Problem("name", "es obligatorio"));
+      problems.add(new FieldProblem("name", "es obligatorio"));
     }
     if (software.licenceType() == null || !Software.LICENCE_TYPES.contains(software.licenceType())) {
-      problems.add(new Problem("licenceType", "debe ser uno de " + String.join(", ", Software.LICENCE_TYPES)));
+      problems.add(new FieldProblem("licenceType", "debe ser uno de " + String.join(", ", Software.LICENCE_TYPES)));
     }
     if (Software.PROHIBITED.equals(software.licenceType())
         && (software.prohibitedReason() == null || software.prohibitedReason().isBlank())) {
-      problems.add(new Problem("prohibitedReason", "indique por qué está prohibido"));
+      problems.add(new FieldProblem("prohibitedReason", "indique por qué está prohibido"));
     }
     find(software.name()).filter(existing -> !existing.id().equals(software.id()))
-        .ifPresent(existing -> problems.add(new Problem("name", "ya existe en el catálogo")));
+        .ifPresent(existing -> problems.add(new FieldProblem("name", "ya existe en el catálogo")));
     if (!problems.isEmpty()) {
       throw new InvalidSoftwareException(problems);
     }

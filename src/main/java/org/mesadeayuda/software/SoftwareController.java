@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.mesadeayuda.platform.CurrentUser;
+import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -69,7 +70,7 @@ public class SoftwareController {
   public Software update(@PathVariable Long id, @RequestBody Software software) {
     requireDirector();
     Software existing = catalogue.findById(id).orElseThrow(() -> new LicenceRegister.InvalidSoftwareException(
-        List.of(new LicenceRegister.Problem("id", "no está en el catálogo"))));
+        List.of(new FieldProblem("id", "no está en el catálogo"))));
     return register.save(new Software(id, software.name(), software.publisher(), software.licenceType(),
         software.preApproved(), software.prohibitedReason(), existing.version()));
   }
@@ -93,15 +94,11 @@ public class SoftwareController {
     return register.uninstall(id, reason);
   }
 
-  @ExceptionHandler(LicenceRegister.InvalidSoftwareException.class)
-  ResponseEntity<Map<String, List<LicenceRegister.Problem>>> invalid(LicenceRegister.InvalidSoftwareException e) {
-    return ResponseEntity.badRequest().body(Map.of("errors", e.problems()));
-  }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, List<LicenceRegister.Problem>>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<Map<String, List<FieldProblem>>> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.badRequest()
-        .body(Map.of("errors", List.of(new LicenceRegister.Problem("body", "no es un JSON válido"))));
+        .body(Map.of("errors", List.of(new FieldProblem("body", "no es un JSON válido"))));
   }
 
 

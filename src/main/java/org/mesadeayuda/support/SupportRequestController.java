@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.TicketNumbers;
 import org.springframework.http.HttpStatus;
@@ -43,8 +44,6 @@ public class SupportRequestController {
   }
 
   public record Created(String ticketNumber, String processInstanceId) {}
-
-  public record FieldProblem(String field, String reason) {}
 
   public record Problems(List<FieldProblem> errors) {}
 
