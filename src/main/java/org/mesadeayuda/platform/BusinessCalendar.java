@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -108,6 +109,30 @@ public class BusinessCalendar {
       }
     }
     return minutes / workdayMinutes;
+  }
+
+  /** The closing time of a day: what a deadline "by the end of that day" means. */
+  public Date closingTime(LocalDate day) {
+    return toDate(ZonedDateTime.of(day, workdayEnd, zone));
+  }
+
+  /**
+   * The closing time of the {@code n}-th business day of a month: the deadline of reports due "within the first
+   * {@code n} business days of the month" (PM-4, RP-1).
+   */
+  public Date endOfBusinessDay(YearMonth month, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the first business day is 1: " + n);
+    }
+    LocalDate day = month.atDay(1);
+    int counted = isBusinessDay(day) ? 1 : 0;
+    while (counted < n) {
+      day = day.plusDays(1);
+      if (isBusinessDay(day)) {
+        counted++;
+      }
+    }
+    return closingTime(day);
   }
 
   /** The given moment if it is inside office hours, otherwise the next opening. */

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deskEmail the support desk's mailbox (first-response alerts)
  * @param technologyHeadEmail the head of the Technology Directorate (SLA breaches, authorizations)
  * @param financeEmail Administration and Finance (DAF): memos asking for repairs and purchases
+ * @param qualityEmail Quality Management: the indicators it receives (PM-4, RP-1)
  * @param departments requesting departments by code, with their heads
  */
 @ConfigurationProperties("mesa.institution")
@@ -24,6 +25,7 @@ public record InstitutionProperties(
     String deskEmail,
     String technologyHeadEmail,
     String financeEmail,
+    String qualityEmail,
     Map<String, Department> departments) {
 
   public InstitutionProperties {

@@ -31,6 +31,19 @@ class BusinessCalendarTest {
   }
 
   @Test
+  void theTenthBusinessDayOfAMonthSkipsWeekendsAndHolidays() {
+    // September 2026 starts on a Tuesday: 1-4, 7-11, 14 is the tenth (the holiday on the 15th comes after)
+    assertThat(calendar.endOfBusinessDay(java.time.YearMonth.of(2026, 9), 10))
+        .isEqualTo(Date.from(at("2026-09-14T16:00").toInstant()));
+    // October 2026: 1, 2, 5-9, 12-16, 19 are thirteen; Tuesday 20 is a holiday, so the 14th is Wednesday 21
+    assertThat(calendar.endOfBusinessDay(java.time.YearMonth.of(2026, 10), 14))
+        .isEqualTo(Date.from(at("2026-10-21T16:00").toInstant()));
+    // a month starting on a weekend: August 2026 starts on Saturday, its first business day is Monday 3
+    assertThat(calendar.endOfBusinessDay(java.time.YearMonth.of(2026, 8), 1))
+        .isEqualTo(Date.from(at("2026-08-03T16:00").toInstant()));
+  }
+
+  @Test
   void aRequestReceivedOnSaturdayCountsFromMondayOpening() {
     // Saturday 12 September: from Monday 14 at opening; Tuesday 15 is a holiday
     assertThat(calendar.addBusinessDays(at("2026-09-12T09:00"), 3)).isEqualTo(at("2026-09-18T08:00"));

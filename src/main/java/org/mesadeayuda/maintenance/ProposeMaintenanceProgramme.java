@@ -1,0 +1,23 @@
+package org.mesadeayuda.maintenance;
+
+import static org.mesadeayuda.maintenance.MaintenanceVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Proposes a draft programme from the inventory for the head of IT to edit (PM-1). */
+@Component("proposeMaintenanceProgramme")
+public class ProposeMaintenanceProgramme implements JavaDelegate {
+
+  private final MaintenanceProgrammes programmes;
+
+  public ProposeMaintenanceProgramme(MaintenanceProgrammes programmes) {
+    this.programmes = programmes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable(PROGRAMME_TEXT, programmes.proposeDraft(programmeId(execution)));
+  }
+}

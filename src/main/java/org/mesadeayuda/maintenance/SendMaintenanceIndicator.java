@@ -1,0 +1,44 @@
+package org.mesadeayuda.maintenance;
+
+import static org.mesadeayuda.maintenance.MaintenanceVariables.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mesadeayuda.platform.InstitutionProperties;
+import org.mesadeayuda.platform.Mailer;
+import org.springframework.stereotype.Component;
+
+/** Delivers the semester's indicator and its analysis to Quality Management and records the delivery (PM-4). */
+@Component("sendMaintenanceIndicator")
+public class SendMaintenanceIndicator implements JavaDelegate {
+
+  private final MaintenanceProgrammes programmes;
+  private final InstitutionProperties institution;
+  private final Mailer mailer;
+
+  public SendMaintenanceIndicator(MaintenanceProgrammes programmes, InstitutionProperties institution,
+      Mailer mailer) {
+    this.programmes = programmes;
+    this.institution = institution;
+    this.mailer = mailer;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long programmeId = programmeId(execution);
+    ComplianceIndicator indicator = programmes.indicator(programmeId);
+    Map<String, Object> values = new HashMap<>();
+    values.put(PROGRAMME_CODE, string(execution, PROGRAMME_CODE));
+    values.put(SEMESTER_LABEL, string(execution, SEMESTER_LABEL));
+    values.put("percent", indicator.percentLabel());
+    values.put("met", indicator.met());
+    values.put("target", indicator.target());
+    values.put(INDICATOR_SUMMARY, programmes.indicatorSummary(programmeId));
+    values.put(INDICATOR_ANALYSIS, string(execution, INDICATOR_ANALYSIS));
+    values.put(DELIVERED_BY, string(execution, DELIVERED_BY));
+    mailer.send(institution.qualityEmail(), "maintenance-indicator", values);
+    programmes.recordDelivery(programmeId, string(execution, INDICATOR_ANALYSIS), string(execution, DELIVERED_BY));
+  }
+}
