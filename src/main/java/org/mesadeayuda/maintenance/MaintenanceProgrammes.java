@@ -65,8 +65,10 @@ public class MaintenanceProgrammes {
   }
 
   /**
-   * A draft from the inventory: every unit in service, by department, a few per week from the first week that
-   * leaves time for approval and the departments' answers. The head of IT edits it before it goes for approval.
+   * A draft from the inventory: every unit in service, each department in weeks of its own (at most
+   * {@code units-per-week} units a week), from the first Monday that leaves time for approval and the departments'
+   * answers; with more departments than weeks the weeks are shared. The head of IT edits it before it goes for
+   * approval.
    */
   public String proposeDraft(Long programmeId) {
     Semester semester = semesterOf(programmeId);
@@ -74,17 +76,22 @@ public class MaintenanceProgrammes {
     if (weeks.isEmpty()) {
       weeks = List.of(Weeks.mondayOf(semester.lastDay()));
     }
-    List<MaintainableEquipment.Unit> units = equipment.all();
-    int perWeek = Math.max(properties.unitsPerWeek(), (units.size() + weeks.size() - 1) / weeks.size());
     StringBuilder text = new StringBuilder("# ETIQUETA; semana (cualquier día de la semana, AAAA-MM-DD); descripción\n");
     String department = null;
-    for (int i = 0; i < units.size(); i++) {
-      MaintainableEquipment.Unit unit = units.get(i);
-      if (!unit.department().equals(department)) {
+    int week = -1;
+    int inWeek = 0;
+    for (MaintainableEquipment.Unit unit : equipment.all()) {
+      boolean newDepartment = !unit.department().equals(department);
+      if (newDepartment || inWeek == properties.unitsPerWeek()) {
+        week = (week + 1) % weeks.size();
+        inWeek = 0;
+      }
+      if (newDepartment) {
         department = unit.department();
         text.append("# ").append(departmentName(department)).append('\n');
       }
-      text.append(line(unit.assetTag(), weeks.get(Math.min(i / perWeek, weeks.size() - 1)), unit.description()));
+      text.append(line(unit.assetTag(), weeks.get(week), unit.description()));
+      inWeek++;
     }
     return text.toString();
   }

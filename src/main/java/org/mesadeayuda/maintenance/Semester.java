@@ -52,9 +52,10 @@ public record Semester(int year, int half) {
     return !monday.isAfter(lastDay()) && !monday.plusDays(4).isBefore(firstDay());
   }
 
-  /** The Mondays of the weeks with work days in the semester, from {@code notBefore}'s week on. */
+  /** The Mondays in the semester on or after {@code notBefore}: the weeks a new plan can use. */
   public List<LocalDate> weeksFrom(LocalDate notBefore) {
-    LocalDate monday = Weeks.mondayOf(notBefore.isBefore(firstDay()) ? firstDay() : notBefore);
+    LocalDate start = notBefore.isBefore(firstDay()) ? firstDay() : notBefore;
+    LocalDate monday = Weeks.mondayOf(start.plusDays(6));
     List<LocalDate> weeks = new ArrayList<>();
     for (; hasWeek(monday); monday = monday.plusWeeks(1)) {
       weeks.add(monday);

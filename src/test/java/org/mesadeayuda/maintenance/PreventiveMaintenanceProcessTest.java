@@ -91,6 +91,9 @@ class PreventiveMaintenanceProcessTest {
     assertThat(draft).contains("MNT-01; 2026-", "MNT-03; 2026-", "MNT-04; 2026-").doesNotContain("MNT-99");
     assertThat(java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(draft).results()
         .map(match -> LocalDate.parse(match.group()))).allMatch(week -> !week.isBefore(LocalDate.parse("2026-01-19")));
+    // each department in a week of its own
+    assertThat(draftedWeek(draft, "MNT-01")).isEqualTo(draftedWeek(draft, "MNT-02"))
+        .isNotEqualTo(draftedWeek(draft, "MNT-04"));
 
     assertThatThrownBy(() -> complete(programme, Map.of("programmeText",
         "MNT-01; 2026-02-09\nMNT-99; 2026-02-09\nMNT-01; 2026-02-16\nMNT-02; 2026-08-03\nMNT-04; el lunes")))
@@ -339,6 +342,10 @@ class PreventiveMaintenanceProcessTest {
     }
     assertThat(item(programme, "MNT-01").status()).isEqualTo(MaintenanceItem.CONFIRMED);
     return programme;
+  }
+
+  private static String draftedWeek(String draft, String tag) {
+    return draft.lines().filter(line -> line.startsWith(tag + ";")).findFirst().orElseThrow().split(";")[1].trim();
   }
 
   private void draft(ProcessInstance programme, String text) {
