@@ -169,6 +169,8 @@ class PreventiveMaintenanceProcessTest {
   void aDepartmentAsksToReprogramTwiceAndEveryMoveIsRecorded() {
     ProcessInstance programme = approvedProgramme();
     Task legal = availabilityTask(programme, "juridico");
+    // several tasks of one programme read apart in Tasklist
+    assertThat(legal.getName()).isEqualTo("Confirmar disponibilidad de equipos: Asesoría Jurídica — MP-2026-S1");
     assertThat(taskService.getVariable(legal.getId(), "departmentItems")).asString()
         .contains("MNT-04; 2026-02-16;", "semana del 16 de febrero de 2026");
     taskService.complete(legal.getId(), Map.of("availabilityAnswer", "available"));
@@ -231,6 +233,8 @@ class PreventiveMaintenanceProcessTest {
     startWeek("2026-02-09");
     Task operations = onlyTaskAt(programme, "Task_PerformMaintenance");
     Jobs.assertCandidateGroup(taskService, operations, "tecnicos");
+    assertThat(operations.getName()).isEqualTo(
+        "Realizar mantenimiento preventivo: Operaciones — semana del 9 de febrero de 2026 — MP-2026-S1");
     assertThat(operations.getDueDate()).isEqualTo(at("2026-02-13T16:00"));
     taskService.claim(operations.getId(), "tomas.tecnico");
     assertThatThrownBy(() -> taskService.complete(operations.getId(), checklist(false, "")))
