@@ -33,9 +33,8 @@ public class SendMaintenanceIndicator implements JavaDelegate {
     values.put(PROGRAMME_CODE, string(execution, PROGRAMME_CODE));
     values.put(SEMESTER_LABEL, string(execution, SEMESTER_LABEL));
     values.put("percent", indicator.percentLabel());
-    values.put("met", indicator.met());
-    values.put("target", indicator.target());
-    values.put(INDICATOR_SUMMARY, programmes.indicatorSummary(programmeId));
+    // the summary is Markdown for the task form; the e-mail is plain text
+    values.put(INDICATOR_SUMMARY, programmes.indicatorSummary(programmeId).replace("**", ""));
     values.put(INDICATOR_ANALYSIS, string(execution, INDICATOR_ANALYSIS));
     values.put(DELIVERED_BY, string(execution, DELIVERED_BY));
     mailer.send(institution.qualityEmail(), "maintenance-indicator", values);
