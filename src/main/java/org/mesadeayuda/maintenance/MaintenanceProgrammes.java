@@ -185,6 +185,15 @@ public class MaintenanceProgrammes {
     return institution.department(department).map(InstitutionProperties.Department::name).orElse(department);
   }
 
+  /**
+   * The head who answers the department's availability task, when the institution names one
+   * ({@code mesa.institution.departments.<code>.head-user}); otherwise the task waits in the heads' group.
+   */
+  public String departmentHead(String department) {
+    return institution.department(department).map(InstitutionProperties.Department::headUser)
+        .filter(user -> !user.isBlank()).orElse(null);
+  }
+
   /** The department's units and weeks, one per line as in the programme. */
   public String itemsText(Long programmeId, String department) {
     return items.findByProgrammeIdAndDepartmentOrderByPlannedWeekAscAssetTagAsc(programmeId, department).stream()

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param technologyHeadEmail the head of the Technology Directorate (SLA breaches, authorizations)
  * @param financeEmail Administration and Finance (DAF): memos asking for repairs and purchases
  * @param qualityEmail Quality Management: the indicators it receives (PM-4, RP-1)
- * @param departments requesting departments by code, with their heads
+ * @param departments requesting departments by code, with their heads (e-mail, and optionally the Camunda user who
+ *     answers the department's tasks, such as confirming maintenance availability)
  */
 @ConfigurationProperties("mesa.institution")
 public record InstitutionProperties(
@@ -32,7 +33,7 @@ public record InstitutionProperties(
     departments = departments == null ? Map.of() : Map.copyOf(departments);
   }
 
-  public record Department(String name, String headEmail) {}
+  public record Department(String name, String headEmail, String headUser) {}
 
   public Optional<Department> department(String code) {
     return Optional.ofNullable(code).map(departments::get);

@@ -169,6 +169,9 @@ class PreventiveMaintenanceProcessTest {
   void aDepartmentAsksToReprogramTwiceAndEveryMoveIsRecorded() {
     ProcessInstance programme = approvedProgramme();
     Task legal = availabilityTask(programme, "juridico");
+    // no head named for Asesoría Jurídica: the task waits in the heads' group; Operaciones' goes to its head
+    assertThat(legal.getAssignee()).isNull();
+    assertThat(availabilityTask(programme, "operaciones").getAssignee()).isEqualTo("julia.jefa");
     // several tasks of one programme read apart in Tasklist
     assertThat(legal.getName()).isEqualTo("Confirmar disponibilidad de equipos: Asesoría Jurídica — MP-2026-S1");
     assertThat(taskService.getVariable(legal.getId(), "departmentItems")).asString()
@@ -176,7 +179,6 @@ class PreventiveMaintenanceProcessTest {
     taskService.complete(legal.getId(), Map.of("availabilityAnswer", "available"));
 
     Task operations = availabilityTask(programme, "operaciones");
-    taskService.claim(operations.getId(), "julia.jefa");
     assertThatThrownBy(() -> taskService.complete(operations.getId(), Map.of("availabilityAnswer", "reprogram",
         "reprogramRequests", "MNT-04; 2026-03-02; no es nuestro\nMNT-01; 2026-03-02")))
         .hasMessageContaining("Línea 1: el equipo «MNT-04» no está programado para Operaciones.")
@@ -195,7 +197,7 @@ class PreventiveMaintenanceProcessTest {
     assertThat(taskService.getVariable(again.getId(), "availabilityAnswer")).isNull();
     assertThat(taskService.getVariable(again.getId(), "departmentItems")).asString()
         .contains("MNT-01; 2026-03-09;");
-    taskService.claim(again.getId(), "julia.jefa");
+    assertThat(again.getAssignee()).as("the head again after the move").isEqualTo("julia.jefa");
     taskService.complete(again.getId(), Map.of("availabilityAnswer", "reprogram",
         "reprogramRequests", "MNT-01; 2026-04-13; la auditoría se extendió"));
     Task secondMove = onlyTaskAt(programme, "Task_ReprogramMaintenance");
