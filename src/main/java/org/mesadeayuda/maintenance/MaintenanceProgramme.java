@@ -39,6 +39,12 @@ public record MaintenanceProgramme(
         null, 0, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
+  /** A new case takes over a draft whose case was cancelled: back to an empty draft, same code. */
+  MaintenanceProgramme reopened(String newProcessInstanceId, Instant at) {
+    return new MaintenanceProgramme(id, programmeCode, semester, newProcessInstanceId, DRAFTING, at, null, 0, null,
+        null, null, null, null, null, null, null, null, null, null, version);
+  }
+
   MaintenanceProgramme drafted(String by) {
     return new MaintenanceProgramme(id, programmeCode, semester, processInstanceId, status, openedAt, by, rejections,
         lastRejectionComments, approvedBy, approvedAt, programmedCount, maintainedCount, compliancePercent, closedAt,

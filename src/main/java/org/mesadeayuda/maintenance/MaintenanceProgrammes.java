@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.maintenance.Lines.Line;
 import org.mesadeayuda.maintenance.MaintenanceItem.Checklist;
@@ -40,10 +41,11 @@ public class MaintenanceProgrammes {
   private final BusinessCalendar calendar;
   private final InstitutionProperties institution;
   private final MaintenanceProperties properties;
+  private final RuntimeService runtime;
 
   public MaintenanceProgrammes(MaintenanceProgrammeRepository programmes, MaintenanceItemRepository items,
       ReprogrammingRepository reprogrammings, MaintainableEquipment equipment, BusinessCalendar calendar,
-      InstitutionProperties institution, MaintenanceProperties properties) {
+      InstitutionProperties institution, MaintenanceProperties properties, RuntimeService runtime) {
     this.programmes = programmes;
     this.items = items;
     this.reprogrammings = reprogrammings;
@@ -51,17 +53,36 @@ public class MaintenanceProgrammes {
     this.calendar = calendar;
     this.institution = institution;
     this.properties = properties;
+    this.runtime = runtime;
   }
 
   // --- opening and drafting (PM-1) ---
 
-  /** Opens the semester's programme; a semester has one programme only. */
+  /**
+   * Opens the semester's programme; a semester has one programme only. A programme still in drafting whose case was
+   * cancelled (in Cockpit) is taken over by the new case, its draft discarded: nothing of it was approved or sent.
+   */
   public MaintenanceProgramme open(Semester semester, String processInstanceId) {
-    if (programmes.findBySemester(semester.code()).isPresent()) {
+    Optional<MaintenanceProgramme> existing = programmes.findBySemester(semester.code());
+    if (existing.isEmpty()) {
+      return programmes.save(MaintenanceProgramme.open(semester, processInstanceId, now()));
+    }
+    if (!abandoned(existing.get())) {
       throw new InvalidInputException("El " + semester.label() + " ya tiene un programa de mantenimiento (MP-"
           + semester.code() + ").");
     }
-    return programmes.save(MaintenanceProgramme.open(semester, processInstanceId, now()));
+    items.deleteByProgrammeId(existing.get().id());
+    return programmes.save(existing.get().reopened(processInstanceId, now()));
+  }
+
+  /** The semester's programme, unless it is an abandoned draft that a new case may take over. */
+  public Optional<MaintenanceProgramme> programmeInForce(Semester semester) {
+    return programmes.findBySemester(semester.code()).filter(programme -> !abandoned(programme));
+  }
+
+  private boolean abandoned(MaintenanceProgramme programme) {
+    return MaintenanceProgramme.DRAFTING.equals(programme.status()) && (programme.processInstanceId() == null
+        || runtime.createProcessInstanceQuery().processInstanceId(programme.processInstanceId()).count() == 0);
   }
 
   /**

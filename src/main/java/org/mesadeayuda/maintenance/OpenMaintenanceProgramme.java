@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Opens the semester's programme (PM-1): the semester asked for on a manual start, otherwise the one the timer
  * started in. A semester has one programme: a person asking for a second one is refused; the January/July timer
- * finding the programme already opened by hand ends quietly.
+ * finding the programme already opened by hand ends quietly. A draft whose case was cancelled does not count: the new
+ * case takes it over.
  */
 @Component("openMaintenanceProgramme")
 public class OpenMaintenanceProgramme implements JavaDelegate {
@@ -35,7 +36,7 @@ public class OpenMaintenanceProgramme implements JavaDelegate {
       throw new InvalidInputException("El " + semester.label() + " ya terminó: programe el semestre en curso o uno "
           + "futuro.");
     }
-    Optional<MaintenanceProgramme> existing = programmes.programme(semester);
+    Optional<MaintenanceProgramme> existing = programmes.programmeInForce(semester);
     boolean startedByTimer = string(execution, REQUESTED_BY) == null && asked == null;
     execution.setVariable(PROGRAMME_ALREADY_OPEN, existing.isPresent() && startedByTimer);
     if (existing.isPresent() && startedByTimer) {

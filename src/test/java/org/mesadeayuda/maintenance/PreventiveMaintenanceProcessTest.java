@@ -157,6 +157,31 @@ class PreventiveMaintenanceProcessTest {
     assertThat(january).isWaitingAt("Task_DraftProgramme");
   }
 
+  @Test
+  void aDraftWhoseCaseWasCancelledIsTakenOverByTheNextCase() {
+    ProcessInstance first = requestProgramme("2026-S1");
+    draft(first, "MNT-01; 2026-02-09\nMNT-04; 2026-02-16");
+    Long programmeId = programmes.programme(Semester.parse("2026-S1").orElseThrow()).orElseThrow().id();
+    assertThat(programmes.allItems(programmeId)).hasSize(2);
+    runtimeService.deleteProcessInstance(first.getId(), "cancelado en Cockpit");
+
+    ProcessInstance second = requestProgramme("2026-S1");
+    MaintenanceProgramme reopened = programmes.programme(programmeId);
+    assertThat(reopened.programmeCode()).isEqualTo("MP-2026-S1");
+    assertThat(reopened.processInstanceId()).isEqualTo(second.getId());
+    assertThat(reopened.status()).isEqualTo(MaintenanceProgramme.DRAFTING);
+    assertThat(programmes.allItems(programmeId)).as("the cancelled draft is discarded").isEmpty();
+    assertThat(second).isWaitingAt("Task_DraftProgramme");
+
+    // once approved, a cancelled case's programme stays: it was sent to the departments
+    draft(second, "MNT-01; 2026-02-09");
+    complete(second, Map.of("programmeApproved", true));
+    Jobs.runAsyncSteps(managementService, second);
+    assertThat(programmes.programme(programmeId).status()).isEqualTo(MaintenanceProgramme.EXECUTING);
+    runtimeService.deleteProcessInstance(second.getId(), "cancelado en Cockpit");
+    assertThatThrownBy(() -> requestProgramme("2026-S1")).hasMessageContaining("ya tiene un programa");
+  }
+
   private void fireSemesterTimer() {
     Job timer = managementService.createJobQuery().processDefinitionKey("preventive-maintenance").timers().list()
         .stream().filter(job -> job.getProcessInstanceId() == null).findFirst().orElseThrow();
