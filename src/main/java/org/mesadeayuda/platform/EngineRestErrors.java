@@ -10,24 +10,31 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.stereotype.Component;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.FeatureContext;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
  * What Tasklist shows when a form is refused. The engine wraps a listener's exception twice ("Cannot submit task form
  * …: ENGINE-03051 There was an exception while invoking the TaskListener. Message: '…'") and answers 500; a person
  * should read only our Spanish reason, as a 400. Every other error keeps Camunda's own answer.
+ *
+ * <p>Tasklist calls the webapps' own engine API ({@code /camunda/api/engine}), a JAX-RS application of its own
+ * beside {@code /engine-rest}: Jersey's auto-discovery (listed in {@code META-INF/services}) adds the mappers to both.
  */
-@Component
-public class EngineRestErrors implements ResourceConfigCustomizer {
+@ConstrainedTo(RuntimeType.SERVER)
+public class EngineRestErrors implements ForcedAutoDiscoverable {
 
   // before Camunda's own mappers of the same exception types
   private static final int BEFORE_CAMUNDA = 1;
 
   @Override
-  public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-    config.register(RestExceptions.class, BEFORE_CAMUNDA);
-    config.register(EngineExceptions.class, BEFORE_CAMUNDA);
+  public void configure(FeatureContext context) {
+    if (!context.getConfiguration().isRegistered(RestExceptions.class)) {
+      context.register(RestExceptions.class, BEFORE_CAMUNDA);
+      context.register(EngineExceptions.class, BEFORE_CAMUNDA);
+    }
   }
 
   /** The refusal our code raised somewhere in the chain of causes, if any. */
