@@ -135,6 +135,8 @@ class SupportRequestClusterIT {
     nodeB.start(jar, environment, arguments);
     nodeB.awaitReady(Duration.ofMinutes(4));
     results.put("node-b start (schema present)", seconds(System.nanoTime() - started) + " s");
+    assertThat(sql.queryForObject("SELECT count(*) FROM act_re_procdef WHERE key_ = 'support-request'", Integer.class))
+        .as("the second node deploys the same files: no new version").isEqualTo(1);
   }
 
   @AfterAll
