@@ -463,7 +463,8 @@ class SupportRequestClusterIT {
     Map<String, Long> endsPerInstance = new HashMap<>();
     for (Map<String, Object> row : sql.queryForList("SELECT proc_inst_id_, act_id_ FROM act_hi_actinst "
         + "WHERE act_id_ IN ('EndEvent_TicketClosed', 'EndEvent_ClosedWithoutRating', 'Task_RecordRating', "
-        + "'Task_CloseWithoutRating', 'Task_RegisterTicket', 'Task_SendAcknowledgement', 'Task_SendTicketFinished')"
+        + "'Task_CloseWithoutRating', 'Task_RegisterTicket', 'Task_SendAcknowledgement', 'Task_RecordAssignment', "
+        + "'Task_RecordResolution', 'Task_RecordClosure', 'Task_SendTicketFinished')"
         + " AND end_time_ IS NOT NULL")) {
       String instance = (String) row.get("proc_inst_id_");
       if (instances.contains(instance)) {
