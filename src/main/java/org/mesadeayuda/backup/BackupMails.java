@@ -16,8 +16,8 @@ public class BackupMails {
 
   private static final String[] CASE_VALUES = {CASE_NUMBER, REQUESTER_NAME, INFORMATION_DESCRIPTION,
       INFORMATION_LOCATION_LABEL, LOCATION_DETAIL, BACKUP_KIND_LABEL, REQUESTED_SCHEDULE, REFUSAL_REASON,
-      STORAGE_LOCATION, COPY_SIZE, MEDIUM_LABEL, BACKUP_SCHEDULE, RUN_CODE, RUN_SCHEDULED_LABEL, FAILURE_REASON,
-      OTHER_SYSTEMS, RUN_MEDIUM_LABEL, PERFORMED_BY};
+      STORAGE_LOCATION, COPY_SIZE, COPIED_ON, MEDIUM_LABEL, BACKUP_SCHEDULE, RUN_CODE, RUN_SCHEDULED_LABEL,
+      FAILURE_REASON, OTHER_SYSTEMS, RUN_MEDIUM_LABEL, PERFORMED_BY};
 
   private final Mailer mailer;
   private final InstitutionProperties institution;
@@ -59,7 +59,6 @@ public class BackupMails {
     values.put("copyMediumLabel", label(MEDIA, string(execution, COPY_MEDIUM)));
     values.put("authorizedMediumLabel", label(MEDIA, string(execution, AUTHORIZED_MEDIUM)));
     values.put("requestedMediumLabel", label(MEDIA, string(execution, REQUESTED_MEDIUM)));
-    values.put(COPIED_ON, string(execution, COPIED_ON));
     return values;
   }
 }

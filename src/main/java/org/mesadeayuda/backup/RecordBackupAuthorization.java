@@ -2,6 +2,7 @@ package org.mesadeayuda.backup;
 
 import static org.mesadeayuda.backup.BackupVariables.*;
 
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -48,7 +49,7 @@ public class RecordBackupAuthorization implements TaskListener {
     requests.recordDecision(caseNumber, BackupRequest.REFUSED, director, now(), null, null, reason);
   }
 
-  private static java.time.Instant now() {
+  private static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
   }
 }
