@@ -2,7 +2,6 @@ package org.mesadeayuda.maintenance;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.mesadeayuda.platform.ProcessVariables;
 
 /** The variables of the preventive-maintenance process. */
@@ -64,10 +63,6 @@ public final class MaintenanceVariables {
 
   /** Who completes the task: its assignee (Tasklist makes people claim first), else the authenticated user. */
   public static String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
+    return ProcessVariables.actor(task);
   }
 }

@@ -1,7 +1,9 @@
 package org.mesadeayuda.platform;
 
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Reads variables as forms send them: text trimmed (blank = absent), numbers as numbers or text, checkboxes as
@@ -38,5 +40,14 @@ public final class ProcessVariables {
 
   public static Date date(VariableScope scope, String name) {
     return (Date) scope.getVariable(name);
+  }
+
+  /** Who completes the task: its assignee, else the user logged in to Tasklist or the REST API. */
+  public static String actor(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return current == null ? null : current.getUserId();
   }
 }

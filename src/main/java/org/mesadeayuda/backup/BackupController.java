@@ -1,0 +1,81 @@
+package org.mesadeayuda.backup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mesadeayuda.platform.BusinessCalendar;
+import org.mesadeayuda.platform.CurrentUser;
+import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.InvalidFieldsException;
+import org.mesadeayuda.platform.Role;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The backup register for the Technology Directorate, Quality and the support desk: the backup requests with the
+ * copies made (BK-1..BK-4) and the security register of the weekly data-centre runs (DIACO-IN-FO-06, BK-5).
+ */
+@RestController
+@RequestMapping("/api/backups")
+public class BackupController {
+
+  static final int DEFAULT_DAYS = 90;
+  private static final String READERS = "solo la Dirección de Tecnología, Gestión de Calidad y la mesa de ayuda "
+      + "consultan el registro de respaldos";
+
+  private final BackupRequestRepository requests;
+  private final SecurityRegisterRepository securityRegister;
+  private final CurrentUser currentUser;
+  private final ZoneId zone;
+
+  public BackupController(BackupRequestRepository requests, SecurityRegisterRepository securityRegister,
+      CurrentUser currentUser, BusinessCalendar calendar) {
+    this.requests = requests;
+    this.securityRegister = securityRegister;
+    this.currentUser = currentUser;
+    this.zone = calendar.zone();
+  }
+
+  public record Register(LocalDate from, LocalDate to, List<BackupRequest> requests,
+      List<SecurityRegisterEntry> securityRegister) {}
+
+  /** Both registers between two dates (office time, both included); by default the last 90 days. */
+  @GetMapping("/register")
+  public Register register(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    currentUser.requireOneOf(READERS, Role.DIRECTOR_TI, Role.CALIDAD, Role.MESA_AYUDA);
+    List<FieldProblem> problems = new ArrayList<>();
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+    LocalDate last = date("to", to, today, problems);
+    LocalDate first = date("from", from, last == null ? today.minusDays(DEFAULT_DAYS) : last.minusDays(DEFAULT_DAYS),
+        problems);
+    if (problems.isEmpty() && first.isAfter(last)) {
+      problems.add(new FieldProblem("from", "la fecha inicial es posterior a la final"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
+    Instant start = first.atStartOfDay(zone).toInstant();
+    Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+    return new Register(first, last,
+        requests.findByRequestedAtGreaterThanEqualAndRequestedAtLessThanOrderByRequestedAtAsc(start, end),
+        securityRegister.findByScheduledAtGreaterThanEqualAndScheduledAtLessThanOrderByScheduledAtAsc(start, end));
+  }
+
+  private static LocalDate date(String field, String text, LocalDate fallback, List<FieldProblem> problems) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "no es una fecha AAAA-MM-DD: " + text));
+      return null;
+    }
+  }
+}
