@@ -28,7 +28,7 @@ final class BenchReport {
   private BenchReport() {}
 
   record Summary(double medianTicketsPerSecond, List<Double> roundsTicketsPerSecond, double p50Millis,
-      double p95Millis, int errors) {}
+      double p95Millis, double startP50Millis, int errors) {}
 
   record Run(String database, int ticketsPerRound, int rounds, int workers, Summary app, Summary baseline,
       double peakHeapMegabytes, double rssMegabytes) {
@@ -42,11 +42,15 @@ final class BenchReport {
     List<Long> latencies = new ArrayList<>();
     rounds.forEach(round -> latencies.addAll(round.completionNanos()));
     latencies.sort(null);
+    List<Long> starts = new ArrayList<>();
+    rounds.forEach(round -> starts.addAll(round.startNanos()));
+    starts.sort(null);
     return new Summary(median(perSecond), perSecond, percentile(latencies, 50) / 1e6,
-        percentile(latencies, 95) / 1e6, rounds.stream().mapToInt(RoundResult::errors).sum());
+        percentile(latencies, 95) / 1e6, percentile(starts, 50) / 1e6,
+        rounds.stream().mapToInt(RoundResult::errors).sum());
   }
 
-  static void write(Run run, int historyTickets, double historySeconds, Map<String, double[]> timings)
+  static void write(Run run, Map<String, double[]> steps, int historyTickets, double historySeconds, Map<String, double[]> timings)
       throws IOException {
     String date = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
     String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
@@ -56,6 +60,10 @@ final class BenchReport {
     timings.forEach((query, millis) -> rows.add(String.join(",", "history", run.database(), "", "", "", "", "", "",
         "", "", "", "", "", "", quote(query), String.valueOf(historyTickets), number(millis[0]), number(millis[1]),
         load, date)));
+    steps.forEach((step, figures) -> rows.add(String.join(",", "step", run.database(), "app", "", "", "", "", "", "",
+        "", "", "", "", "", step, number(figures[0]), number(figures[1]), number(figures[2]), load, date)));
+    rows.add(String.join(",", "start", run.database(), "app", "", "", "", "", "", "", "", "", "", "", "",
+        "start p50", "", number(run.app().startP50Millis()), number(run.baseline().startP50Millis()), load, date));
     rows.add(String.join(",", "history-load", run.database(), "", "", "", "", "", "", "", "", "", "", "", "",
         "bulk insert", String.valueOf(historyTickets), number(historySeconds * 1000), "", load, date));
     Path parts = FOLDER.resolve("parts");
@@ -113,6 +121,14 @@ final class BenchReport {
         .append(" finished tickets) | first run ms | median of 5 ms |\n|---|---|---|---|\n");
     rows.stream().filter(r -> "history".equals(r[0])).forEach(r -> md.append("| ").append(r[1]).append(" | ")
         .append(r[14].replace("\"", "")).append(" | ").append(r[16]).append(" | ").append(r[17]).append(" |\n"));
+    md.append("\n| database | application step (delegate or listener) | calls | total ms | mean ms |\n")
+        .append("|---|---|---|---|---|\n");
+    rows.stream().filter(r -> "step".equals(r[0])).forEach(r -> md.append("| ").append(r[1]).append(" | ")
+        .append(r[14]).append(" | ").append(r[15]).append(" | ").append(r[16]).append(" | ").append(r[17])
+        .append(" |\n"));
+    rows.stream().filter(r -> "start".equals(r[0])).forEach(r -> md.append("\n").append(r[1])
+        .append(": starting a ticket (synchronous part, p50) app ").append(r[16]).append(" ms, baseline ")
+        .append(r[17]).append(" ms."));
     rows.stream().filter(r -> "history-load".equals(r[0])).forEach(r -> md.append("\n").append(r[1])
         .append(": bulk insert of ").append(r[15]).append(" tickets (register + ACT_HI_PROCINST + 4 × ACT_HI_TASKINST) in ")
         .append(r[16]).append(" ms."));

@@ -72,6 +72,11 @@ abstract class SupportRequestBench {
     JavaDelegate benchNoOp() {
       return execution -> { };
     }
+
+    @Bean
+    static StepTimings stepTimings() {
+      return new StepTimings();
+    }
   }
 
   @Autowired RuntimeService runtime;
@@ -109,6 +114,7 @@ abstract class SupportRequestBench {
 
     round(app, warmUp);
     round(baseline, warmUp);
+    StepTimings.reset();
     memory.start();
     List<RoundResult> appRounds = new ArrayList<>();
     List<RoundResult> baselineRounds = new ArrayList<>();
@@ -117,6 +123,7 @@ abstract class SupportRequestBench {
       baselineRounds.add(round(baseline, perRound));
     }
     memory.stop();
+    Map<String, double[]> steps = StepTimings.snapshot();
 
     long unfinishedRegister = jdbc.queryForObject(
         "SELECT COUNT(*) FROM support_ticket WHERE closed_at IS NULL OR satisfaction IS NULL", Long.class);
@@ -133,7 +140,7 @@ abstract class SupportRequestBench {
         .latestVersion().singleResult();
     double seconds = new HistoryScale(jdbc, transactions, calendar).generate(historyTickets, definition.getId());
     Map<String, double[]> timings = HistoryScale.time(indicators);
-    BenchReport.write(run, historyTickets, seconds, timings);
+    BenchReport.write(run, steps, historyTickets, seconds, timings);
   }
 
   private long countAppTickets() {
@@ -142,7 +149,7 @@ abstract class SupportRequestBench {
 
   record Variant(String name, String key) {}
 
-  record RoundResult(int tickets, double seconds, List<Long> completionNanos, int errors) {
+  record RoundResult(int tickets, double seconds, List<Long> completionNanos, List<Long> startNanos, int errors) {
     double ticketsPerSecond() {
       return tickets / seconds;
     }
@@ -155,15 +162,18 @@ abstract class SupportRequestBench {
     Set<String> dispatched = ConcurrentHashMap.newKeySet();
     Map<String, String> requestTypes = new ConcurrentHashMap<>();
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    List<Long> starts = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
     AtomicBoolean done = new AtomicBoolean();
     for (int i = 0; i < n; i++) {
       long ticket = ticketSequence.incrementAndGet();
       work.add(() -> {
+        long began = System.nanoTime();
         ProcessInstance instance = "app".equals(variant.name())
             ? runtime.startProcessInstanceByKey(APP_KEY, Workload.startForm(ticket))
             : runtime.startProcessInstanceByKey(variant.key(), workload.baselineBusinessKey(),
                 workload.baselineStart(ticket));
+        starts.add(System.nanoTime() - began);
         requestTypes.put(instance.getId(), Workload.requestType(ticket));
       });
     }
@@ -213,7 +223,7 @@ abstract class SupportRequestBench {
     for (Thread worker : workers) {
       worker.join();
     }
-    RoundResult result = new RoundResult(n, seconds, new ArrayList<>(latencies), errors.get());
+    RoundResult result = new RoundResult(n, seconds, new ArrayList<>(latencies), new ArrayList<>(starts), errors.get());
     System.out.printf("[bench] %s %-8s %5d tickets %7.1f s %7.1f tickets/s errors %d%n", database(), variant.name(),
         n, seconds, result.ticketsPerSecond(), errors.get());
     return result;
