@@ -24,6 +24,15 @@ import org.springframework.stereotype.Component;
 public class Mailer {
 
   private static final String SUBJECT_PREFIX = "Asunto:";
+  private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    // Jakarta Mail looks its stream provider up for every message; without this property it is a ServiceLoader scan
+    // of every jar on the class path, each time (issue 8). The property names the one implementation we ship.
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
 
   private final JavaMailSender sender;
   private final InstitutionProperties institution;

@@ -33,15 +33,15 @@ public class RecordAssignment implements JavaDelegate {
       execution.setVariable(FIRST_RESPONSE_AT, ClockUtil.getCurrentTime());
     }
     String requestType = string(execution, REQUEST_TYPE);
-    String registeredType = register.get(ticketNumber(execution)).getRequestType();
-    if (!requestType.equals(registeredType)) {
-      DmnDecisionRuleResult classification = decisions
-          .evaluateDecisionTableByKey("request-classification", Map.of(REQUEST_TYPE, requestType))
-          .getSingleResult();
-      execution.setVariable(HANDLING_GROUP, classification.getEntry(HANDLING_GROUP));
-      execution.setVariable(SERVICE_CATALOG_ENTRY, classification.getEntry(SERVICE_CATALOG_ENTRY));
-    }
+    // one read of the register row: the type it holds says whether the desk corrected the classification
     register.update(ticketNumber(execution), ticket -> {
+      if (!requestType.equals(ticket.getRequestType())) {
+        DmnDecisionRuleResult classification = decisions
+            .evaluateDecisionTableByKey("request-classification", Map.of(REQUEST_TYPE, requestType))
+            .getSingleResult();
+        execution.setVariable(HANDLING_GROUP, classification.getEntry(HANDLING_GROUP));
+        execution.setVariable(SERVICE_CATALOG_ENTRY, classification.getEntry(SERVICE_CATALOG_ENTRY));
+      }
       ticket.setRequestType(requestType);
       ticket.setHandlingGroup(string(execution, HANDLING_GROUP));
       ticket.setServiceCatalogEntry(string(execution, SERVICE_CATALOG_ENTRY));

@@ -2,22 +2,37 @@ package org.mesadeayuda.support;
 
 import static org.mesadeayuda.support.SupportRequestVariables.*;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mesadeayuda.platform.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
-/** The desk checked the solution with the requester and closed the ticket (SR-11). */
+/**
+ * The desk checked the solution with the requester and closed the ticket (SR-11). The resolution time in business
+ * days is stored with it, so the monthly indicators (RP-1) need no calendar in SQL.
+ */
 @Component("recordClosure")
 public class RecordClosure implements JavaDelegate {
 
   private final TicketRegister register;
+  private final BusinessCalendar calendar;
 
-  public RecordClosure(TicketRegister register) {
+  public RecordClosure(TicketRegister register, BusinessCalendar calendar) {
     this.register = register;
+    this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    register.update(ticketNumber(execution), ticket -> ticket.setClosedAt(TicketRegister.now()));
+    register.update(ticketNumber(execution), ticket -> {
+      ticket.setClosedAt(TicketRegister.now());
+      if (ticket.getOpenedAt() != null && ticket.getResolvedAt() != null) {
+        double days = calendar.businessDaysBetween(Date.from(ticket.getOpenedAt()), Date.from(ticket.getResolvedAt()));
+        ticket.setResolutionBusinessDays(BigDecimal.valueOf(days).setScale(2, RoundingMode.HALF_UP));
+      }
+    });
   }
 }

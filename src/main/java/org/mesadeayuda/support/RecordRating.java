@@ -22,7 +22,10 @@ public class RecordRating implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String satisfaction = string(execution, SATISFACTION);
     String recorded = satisfaction == null ? NO_ANSWER : satisfaction;
-    execution.setVariable(SATISFACTION, recorded);
+    if (!recorded.equals(execution.getVariable(SATISFACTION))) {
+      // writing back the requester's answer unchanged would only add a history row
+      execution.setVariable(SATISFACTION, recorded);
+    }
     register.update(ticketNumber(execution), ticket -> {
       ticket.setSatisfaction(recorded);
       ticket.setRatingComment(string(execution, RATING_COMMENT));

@@ -1,5 +1,6 @@
 package org.mesadeayuda.support;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -49,6 +50,7 @@ public class SupportTicket {
   private String slaStatus;
   private String satisfaction;
   private String ratingComment;
+  private BigDecimal resolutionBusinessDays;
   @Version
   private Integer version;
 
@@ -378,6 +380,14 @@ public class SupportTicket {
 
   public void setRatingComment(String ratingComment) {
     this.ratingComment = ratingComment;
+  }
+
+  public BigDecimal getResolutionBusinessDays() {
+    return resolutionBusinessDays;
+  }
+
+  public void setResolutionBusinessDays(BigDecimal resolutionBusinessDays) {
+    this.resolutionBusinessDays = resolutionBusinessDays;
   }
 
   public Integer getVersion() {

@@ -108,6 +108,8 @@ class SupportRequestProcessTest {
     assertThat(row.getFirstResponseAt()).isNotNull();
     assertThat(row.getResolvedAt()).isEqualTo(at("2026-11-09T12:00").toInstant());
     assertThat(row.getClosedAt()).isNotNull();
+    // opened 09:00, resolved 12:00: three of the eight office hours of a business day (monthly indicators, RP-1)
+    assertThat(row.getResolutionBusinessDays()).isEqualByComparingTo("0.38");
     assertThat(row.getServiceCatalogEntry()).isEqualTo("Soporte a equipos de cómputo");
     assertThat(row.getWorkDone()).isEqualTo("Se reemplazó la fuente de poder");
   }

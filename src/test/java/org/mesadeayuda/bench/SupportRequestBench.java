@@ -1,0 +1,237 @@
+package org.mesadeayuda.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.mesadeayuda.platform.BusinessCalendar;
+import org.mesadeayuda.support.MonthlyIndicators;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The benchmark of issue 8 on one database (the subclasses): support-request tickets through their whole lifecycle
+ * in the real application, against the bare-engine baseline of the same shape, alternating rounds in one JVM on one
+ * database; then a year of history and the monthly indicators timed on it. Results in target/bench/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("bench")
+@Import(SupportRequestBench.NoOpDelegate.class)
+abstract class SupportRequestBench {
+
+  static final int MAIL_PORT = 3125;
+  static final int WORKERS = 8;
+  static final String APP_KEY = "support-request";
+
+  static BenchMailServer mail;
+
+  @BeforeAll
+  static void startMailServer() {
+    mail = BenchMailServer.start(MAIL_PORT);
+  }
+
+  @AfterAll
+  static void stopMailServer() {
+    if (mail != null) {
+      mail.stopService();
+    }
+  }
+
+  @TestConfiguration
+  static class NoOpDelegate {
+    @Bean
+    JavaDelegate benchNoOp() {
+      return execution -> { };
+    }
+
+    @Bean
+    static StepTimings stepTimings() {
+      return new StepTimings();
+    }
+  }
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired BusinessCalendar calendar;
+  @Autowired MonthlyIndicators indicators;
+
+  private final AtomicLong ticketSequence = new AtomicLong();
+  private Workload workload;
+  private final MemorySampler memory = new MemorySampler();
+
+  abstract String database();
+
+  @Test
+  void appAgainstBaseline() throws Exception {
+    int total = Integer.getInteger("bench.tickets", 2000);
+    int rounds = Integer.getInteger("bench.rounds", 4);
+    // bench.tickets counts both variants: 2,000 = 4 rounds of 250 application tickets and 4 of 250 baseline ones
+    int perRound = total / 2 / rounds;
+    int warmUp = Integer.getInteger("bench.warmup", Math.max(50, perRound / 2));
+    int historyTickets = Integer.getInteger("bench.history", 100_000);
+
+    String generated = BaselineModel.xml();
+    assertThat(Files.readString(BaselineModel.COMMITTED))
+        .as("src/test/resources/bench/support-request-baseline.bpmn is stale: run BaselineModel.main")
+        .isEqualTo(generated);
+    repository.createDeployment().name("benchmark baseline")
+        .addString("support-request-baseline.bpmn", generated).deploy();
+    workload = new Workload(calendar);
+    Variant app = new Variant("app", APP_KEY);
+    Variant baseline = new Variant("baseline", BaselineModel.PROCESS_KEY);
+
+    round(app, warmUp);
+    round(baseline, warmUp);
+    StepTimings.reset();
+    memory.start();
+    List<RoundResult> appRounds = new ArrayList<>();
+    List<RoundResult> baselineRounds = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      appRounds.add(round(app, perRound));
+      baselineRounds.add(round(baseline, perRound));
+    }
+    memory.stop();
+    Map<String, double[]> steps = StepTimings.snapshot();
+
+    long unfinishedRegister = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM support_ticket WHERE closed_at IS NULL OR satisfaction IS NULL", Long.class);
+    assertThat(unfinishedRegister).as("register rows of tickets that did not finish").isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_ticket", Long.class))
+        .as("one register row per application ticket").isEqualTo(countAppTickets());
+    assertThat(mail.received()).as("acknowledgement and 'ticket finalizado' per ticket").isEqualTo(2 * countAppTickets());
+
+    BenchReport.Run run = new BenchReport.Run(database(), perRound, rounds, WORKERS,
+        BenchReport.summary(appRounds), BenchReport.summary(baselineRounds),
+        memory.peakHeapMegabytes(), MemorySampler.rssHighWaterMarkMegabytes());
+
+    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(APP_KEY)
+        .latestVersion().singleResult();
+    double seconds = new HistoryScale(jdbc, transactions, calendar).generate(historyTickets, definition.getId());
+    Map<String, double[]> timings = HistoryScale.time(indicators);
+    BenchReport.write(run, steps, historyTickets, seconds, timings);
+  }
+
+  private long countAppTickets() {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(APP_KEY).count();
+  }
+
+  record Variant(String name, String key) {}
+
+  record RoundResult(int tickets, double seconds, List<Long> completionNanos, List<Long> startNanos, int errors) {
+    double ticketsPerSecond() {
+      return tickets / seconds;
+    }
+  }
+
+  /** Starts {@code n} tickets and drives them to their end with {@link #WORKERS} people working in parallel. */
+  RoundResult round(Variant variant, int n) throws Exception {
+    long finishedBefore = finished(variant);
+    BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
+    Set<String> dispatched = ConcurrentHashMap.newKeySet();
+    Map<String, String> requestTypes = new ConcurrentHashMap<>();
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger errors = new AtomicInteger();
+    AtomicBoolean done = new AtomicBoolean();
+    for (int i = 0; i < n; i++) {
+      long ticket = ticketSequence.incrementAndGet();
+      work.add(() -> {
+        long began = System.nanoTime();
+        ProcessInstance instance = "app".equals(variant.name())
+            ? runtime.startProcessInstanceByKey(APP_KEY, Workload.startForm(ticket))
+            : runtime.startProcessInstanceByKey(variant.key(), workload.baselineBusinessKey(),
+                workload.baselineStart(ticket));
+        starts.add(System.nanoTime() - began);
+        requestTypes.put(instance.getId(), Workload.requestType(ticket));
+      });
+    }
+    long start = System.nanoTime();
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < WORKERS; w++) {
+      Thread worker = new Thread(() -> {
+        while (!done.get()) {
+          try {
+            Runnable next = work.poll(20, TimeUnit.MILLISECONDS);
+            if (next != null) {
+              next.run();
+            }
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "bench-worker-" + w);
+      worker.start();
+      workers.add(worker);
+    }
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (finished(variant) - finishedBefore < n) {
+      for (Task task : tasks.createTaskQuery().processDefinitionKey(variant.key()).active().listPage(0, 2000)) {
+        if (dispatched.add(task.getId())) {
+          work.add(() -> {
+            try {
+              String type = requestTypes.getOrDefault(task.getProcessInstanceId(), "equipment_support");
+              Map<String, Object> form = Workload.form(task.getTaskDefinitionKey(), type);
+              long began = System.nanoTime();
+              tasks.complete(task.getId(), form);
+              latencies.add(System.nanoTime() - began);
+            } catch (RuntimeException e) {
+              errors.incrementAndGet();
+              dispatched.remove(task.getId());
+            }
+          });
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(variant.name() + ": round of " + n + " did not finish in 10 minutes");
+      }
+      // the polling itself costs CPU that the engine under test would use: no faster than people would notice
+      Thread.sleep(50);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    done.set(true);
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    RoundResult result = new RoundResult(n, seconds, new ArrayList<>(latencies), new ArrayList<>(starts), errors.get());
+    System.out.printf("[bench] %s %-8s %5d tickets %7.1f s %7.1f tickets/s errors %d%n", database(), variant.name(),
+        n, seconds, result.ticketsPerSecond(), errors.get());
+    return result;
+  }
+
+  private long finished(Variant variant) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(variant.key()).finished().count();
+  }
+}
