@@ -21,15 +21,14 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * The benchmark's baseline: processes/support-request.bpmn with the application taken out and its shape kept. Same
  * elements, ids, user tasks, async boundaries, retry cycles, timers, gateways and conditions; every service task and
  * business rule task calls a no-op delegate ({@code ${benchNoOp}}), no DMN, no listeners (ticket number, validation),
- * so no register writes and no mail. Generated from the real diagram, so it follows it when the diagram changes:
- * {@code src/test/resources/bench/support-request-baseline.bpmn} is this class's output, refreshed by its main method
- * and checked against it by the benchmark.
+ * so no register writes and no mail. Generated from the real diagram at every run, so it follows the diagram when it
+ * changes; each run writes the model it deployed to {@code target/bench/support-request-baseline.bpmn} to be looked at.
  */
 public final class BaselineModel {
 
   public static final String PROCESS_KEY = "support-request-baseline";
   public static final String NO_OP = "${benchNoOp}";
-  static final Path COMMITTED = Path.of("src/test/resources/bench/support-request-baseline.bpmn");
+  static final Path WRITTEN = Path.of("target/bench/support-request-baseline.bpmn");
 
   private BaselineModel() {}
 
@@ -77,8 +76,11 @@ public final class BaselineModel {
     return Bpmn.convertToString(fromApplication());
   }
 
-  /** Regenerates the committed copy (run from the project folder). */
-  public static void main(String[] args) throws IOException {
-    Files.writeString(COMMITTED, xml());
+  /** The baseline as deployed, written where the results are so it can be opened in Camunda Modeler. */
+  static String written() throws IOException {
+    String xml = xml();
+    Files.createDirectories(WRITTEN.getParent());
+    Files.writeString(WRITTEN, xml);
+    return xml;
   }
 }
