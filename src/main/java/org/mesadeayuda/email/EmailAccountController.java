@@ -1,0 +1,71 @@
+package org.mesadeayuda.email;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mesadeayuda.platform.BusinessCalendar;
+import org.mesadeayuda.platform.CurrentUser;
+import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.InvalidFieldsException;
+import org.mesadeayuda.platform.Role;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The e-mail account register (EM-1, EM-2) for the Technology Directorate, Quality and the support desk. */
+@RestController
+@RequestMapping("/api/email-accounts")
+public class EmailAccountController {
+
+  static final int DEFAULT_DAYS = 90;
+  private static final String READERS = "solo la Dirección de Tecnología, Gestión de Calidad y la mesa de ayuda "
+      + "consultan el registro de cuentas de correo";
+
+  private final EmailAccountRequestRepository requests;
+  private final CurrentUser currentUser;
+  private final ZoneId zone;
+
+  public EmailAccountController(EmailAccountRequestRepository requests, CurrentUser currentUser,
+      BusinessCalendar calendar) {
+    this.requests = requests;
+    this.currentUser = currentUser;
+    this.zone = calendar.zone();
+  }
+
+  public record Register(LocalDate from, LocalDate to, List<EmailAccountRequest> requests) {}
+
+  /** The requests made between two dates (office time, both included); by default the last 90 days. */
+  @GetMapping("/register")
+  public Register register(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    currentUser.requireOneOf(READERS, Role.DIRECTOR_TI, Role.CALIDAD, Role.MESA_AYUDA);
+    List<FieldProblem> problems = new ArrayList<>();
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+    LocalDate last = date("to", to, today, problems);
+    LocalDate first = date("from", from, last == null ? today.minusDays(DEFAULT_DAYS) : last.minusDays(DEFAULT_DAYS),
+        problems);
+    if (problems.isEmpty() && first.isAfter(last)) {
+      problems.add(new FieldProblem("from", "la fecha inicial es posterior a la final"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
+    return new Register(first, last, requests.findByRequestedAtGreaterThanEqualAndRequestedAtLessThanOrderByRequestedAtAsc(
+        first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()));
+  }
+
+  private static LocalDate date(String field, String text, LocalDate fallback, List<FieldProblem> problems) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "no es una fecha AAAA-MM-DD: " + text));
+      return null;
+    }
+  }
+}
