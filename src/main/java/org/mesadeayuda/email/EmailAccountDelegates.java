@@ -3,6 +3,9 @@ package org.mesadeayuda.email;
 import static org.mesadeayuda.email.EmailAccountVariables.*;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mesadeayuda.platform.BusinessCalendar;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,12 +22,17 @@ class EmailAccountDelegates {
     return execution -> mails.toRequester("email-account-refused", execution);
   }
 
-  /** EM-1, EM-2: the ministry has not answered in time: the Technology Directorate is reminded to follow it up. */
+  /**
+   * EM-1, EM-2: the ministry has not answered in time: the Technology Directorate is reminded to follow it up, and
+   * again after the same number of business days while the answer is missing.
+   */
   @Bean
-  JavaDelegate remindMinistryFollowUp(EmailAccountMails mails, EmailAccountRequestRepository requests) {
+  JavaDelegate remindMinistryFollowUp(EmailAccountMails mails, EmailAccountRequestRepository requests,
+      BusinessCalendar calendar, @Value("${mesa.email.ministry-reply-days:3}") int replyDays) {
     return execution -> {
       mails.toTechnologyHead("email-account-ministry-reminder", execution);
       requests.countReminder(string(execution, CASE_NUMBER));
+      execution.setVariable(NEXT_REMINDER_DUE, calendar.addBusinessDays(ClockUtil.getCurrentTime(), replyDays));
     };
   }
 

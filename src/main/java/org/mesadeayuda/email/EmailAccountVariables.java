@@ -34,6 +34,8 @@ public final class EmailAccountVariables {
   // the ministry's service desk
   public static final String MINISTRY_TICKET_NUMBER = "ministryTicketNumber";
   public static final String MINISTRY_REPLY_DUE = "ministryReplyDue";
+  /** When the daily check next reminds IT: the reply deadline first, then the same business days after each reminder. */
+  public static final String NEXT_REMINDER_DUE = "nextReminderDue";
   public static final String MINISTRY_OUTCOME = "ministryOutcome";
   public static final String ACCOUNT_ADDRESS = "accountAddress";
   public static final String MINISTRY_ANSWER = "ministryAnswer";

@@ -2,6 +2,7 @@ package org.mesadeayuda.email;
 
 import static org.mesadeayuda.email.EmailAccountVariables.*;
 
+import java.util.Date;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -48,7 +49,9 @@ public class RecordMinistryTicket implements TaskListener {
           + "Ministerio.");
     }
     task.setVariable(MINISTRY_TICKET_NUMBER, ticket);
-    task.setVariable(MINISTRY_REPLY_DUE, calendar.addBusinessDays(ClockUtil.getCurrentTime(), replyDays));
+    Date replyDue = calendar.addBusinessDays(ClockUtil.getCurrentTime(), replyDays);
+    task.setVariable(MINISTRY_REPLY_DUE, replyDue);
+    task.setVariable(NEXT_REMINDER_DUE, replyDue);
     requests.recordMinistryTicket(caseNumber, ticket, ProcessVariables.actor(task),
         ClockUtil.getCurrentTime().toInstant());
   }

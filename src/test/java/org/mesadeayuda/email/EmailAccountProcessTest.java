@@ -162,14 +162,17 @@ class EmailAccountProcessTest {
   }
 
   @Test
-  void aSilentMinistryRemindsTechnologyAndTheTaskStays() throws Exception {
-    ProcessInstance request = loadedInTheMinistryDesk();
-    Job timer = managementService.createJobQuery().processInstanceId(request.getId()).timers().singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(at("2026-11-26T09:00"));
+  void aSilentMinistryRemindsTechnologyEveryThreeBusinessDaysAndTheTaskStays() throws Exception {
+    ProcessInstance request = loadedInTheMinistryDesk(); // Monday 23 November 09:00: the answer is due Thursday 09:00
 
-    ClockUtil.setCurrentTime(at("2026-11-26T09:01"));
-    managementService.executeJob(timer.getId());
-    Jobs.runAsyncSteps(managementService, request);
+    // the daily check on Tuesday finds the ministry still in time: no e-mail
+    dailyCheckAt("2026-11-24T10:00", request);
+    assertThat(request).hasPassed("EndEvent_StillInTime").hasNotPassed("Task_RemindFollowUp")
+        .isWaitingAt("Task_RecordMinistryAnswer");
+    assertThat(mail.getReceivedMessages()).isEmpty();
+
+    // Thursday after 09:00 the deadline has passed: the head of IT is reminded, the task stays
+    dailyCheckAt("2026-11-26T10:00", request);
     assertThat(request).hasPassed("Task_RemindFollowUp", "EndEvent_FollowUpReminded")
         .isWaitingAt("Task_RecordMinistryAnswer");
     MimeMessage reminder = Jobs.message(mail.getReceivedMessages(), "Recordatorio: el Ministerio no ha respondido — "
@@ -178,9 +181,17 @@ class EmailAccountProcessTest {
     assertThat((String) reminder.getContent()).contains("ticket DTI-77881");
     assertThat(row(request).remindersSent()).isEqualTo(1);
 
+    // the next reminder comes 3 business days later (Tuesday 1 December), not on Friday
+    dailyCheckAt("2026-11-27T10:00", request);
+    assertThat(mail.getReceivedMessages()).hasSize(1);
+    dailyCheckAt("2026-12-01T10:01", request);
+    assertThat(mail.getReceivedMessages()).hasSize(2);
+    assertThat(row(request).remindersSent()).isEqualTo(2);
+
     complete(request, Map.of("ministryOutcome", "refused", "ministryAnswer", "El alias ya existe"));
     assertThat(request).isEnded().hasPassed("EndEvent_UserInformed");
     assertThat(row(request).outcome()).isEqualTo("refused");
+    assertThat(managementService.createJobQuery().processInstanceId(request.getId()).count()).isZero();
     assertThat((String) Jobs.message(mail.getReceivedMessages(), "El Ministerio no atendió su solicitud de correo")
         .getContent()).contains("Motivo: El alias ya existe");
   }
@@ -222,6 +233,14 @@ class EmailAccountProcessTest {
   }
 
   // --- helpers ---
+
+  /** Moves the clock and runs the daily check as the job executor would (the cron timer re-arms itself). */
+  private void dailyCheckAt(String localDateTime, ProcessInstance request) {
+    ClockUtil.setCurrentTime(at(localDateTime));
+    Job timer = managementService.createJobQuery().processInstanceId(request.getId()).timers().singleResult();
+    managementService.executeJob(timer.getId());
+    Jobs.runAsyncSteps(managementService, request);
+  }
 
   private ProcessInstance loadedInTheMinistryDesk() {
     ProcessInstance request = request(creation());
