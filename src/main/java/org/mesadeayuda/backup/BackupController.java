@@ -1,16 +1,11 @@
 package org.mesadeayuda.backup;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.CurrentUser;
-import org.mesadeayuda.platform.FieldProblem;
-import org.mesadeayuda.platform.InvalidFieldsException;
+import org.mesadeayuda.platform.ReportPeriod;
 import org.mesadeayuda.platform.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,33 +44,11 @@ public class BackupController {
   @GetMapping("/register")
   public Register register(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     currentUser.requireOneOf(READERS, Role.DIRECTOR_TI, Role.CALIDAD, Role.MESA_AYUDA);
-    List<FieldProblem> problems = new ArrayList<>();
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
-    LocalDate last = date("to", to, today, problems);
-    LocalDate first = date("from", from, last == null ? today.minusDays(DEFAULT_DAYS) : last.minusDays(DEFAULT_DAYS),
-        problems);
-    if (problems.isEmpty() && first.isAfter(last)) {
-      problems.add(new FieldProblem("from", "la fecha inicial es posterior a la final"));
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidFieldsException(problems);
-    }
-    Instant start = first.atStartOfDay(zone).toInstant();
-    Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
-    return new Register(first, last,
-        requests.findByRequestedAtGreaterThanEqualAndRequestedAtLessThanOrderByRequestedAtAsc(start, end),
-        securityRegister.findByScheduledAtGreaterThanEqualAndScheduledAtLessThanOrderByScheduledAtAsc(start, end));
-  }
-
-  private static LocalDate date(String field, String text, LocalDate fallback, List<FieldProblem> problems) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(field, "no es una fecha AAAA-MM-DD: " + text));
-      return null;
-    }
+    ReportPeriod period = ReportPeriod.parse(from, to, zone, DEFAULT_DAYS);
+    return new Register(period.from(), period.to(),
+        requests.findByRequestedAtGreaterThanEqualAndRequestedAtLessThanOrderByRequestedAtAsc(period.start(),
+            period.end()),
+        securityRegister.findByScheduledAtGreaterThanEqualAndScheduledAtLessThanOrderByScheduledAtAsc(period.start(),
+            period.end()));
   }
 }
