@@ -1,0 +1,109 @@
+package org.mesadeayuda.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.report.MonthlyFigures.AdditionalTasks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The figures of the monthly report (RP-1, RP-2), from a month written into the registers. */
+@MesaSpringTest
+class MonthlyReportTest {
+
+  static final YearMonth MAY = YearMonth.of(2098, 5);
+
+  @Autowired MonthlyReport report;
+  @Autowired JdbcClient jdbc;
+
+  MonthOfWork may;
+
+  @BeforeEach
+  void seed() {
+    may = new MonthOfWork(jdbc, MAY, "R98");
+    may.seed();
+  }
+
+  @AfterEach
+  void clear() {
+    may.clear();
+  }
+
+  @Test
+  void requestsReceivedAndAttendedPerTypeAndChannel() {
+    MonthlyFigures.Requests requests = report.figures(MAY).requests();
+    assertThat(requests.received()).isEqualTo(4);
+    assertThat(requests.attended()).isEqualTo(4);
+    assertThat(requests.receivedPerType())
+        .containsExactly(Map.entry("equipment_support", 2L), Map.entry("password_reset", 1L),
+            Map.entry("telephony", 1L));
+    assertThat(requests.attendedPerType())
+        .containsExactly(Map.entry("equipment_support", 2L), Map.entry("password_reset", 1L),
+            Map.entry("telephony", 1L));
+    assertThat(requests.receivedPerChannel())
+        .containsExactly(Map.entry("email", 1L), Map.entry("phone", 1L), Map.entry("web", 2L));
+  }
+
+  @Test
+  void theDeadlineShareLeavesExemptRequestsApartWithTheirReason() {
+    MonthlyFigures.Deadline deadline = report.figures(MAY).deadline();
+    assertThat(deadline.conforming()).isEqualTo(2);
+    assertThat(deadline.nonConforming()).isEqualTo(1);
+    assertThat(deadline.exempt()).isEqualTo(1);
+    assertThat(deadline.exemptPerReason()).containsExactly(Map.entry("external_servers", 1L));
+    assertThat(deadline.percentConforming()).isEqualTo(66.67);
+  }
+
+  @Test
+  void firstResponseResolutionTimeAndEscalations() {
+    MonthlyFigures figures = report.figures(MAY);
+    assertThat(figures.firstResponse()).isEqualTo(new MonthlyFigures.FirstResponse(2, 1, 1));
+    assertThat(figures.firstResponse().percentOnTime()).isEqualTo(66.67);
+    assertThat(figures.averageResolutionBusinessDays()).isEqualTo(2.25);
+    assertThat(figures.escalations())
+        .isEqualTo(new MonthlyFigures.Escalations(2, 3, Map.of("os_failure", 1L)));
+  }
+
+  @Test
+  void theSatisfactionSurveyCountsAnswersClosedWithoutAnswerAndPending() {
+    MonthlyFigures.Satisfaction satisfaction = report.figures(MAY).satisfaction();
+    assertThat(satisfaction).isEqualTo(new MonthlyFigures.Satisfaction(1, 1, 1, 1));
+    assertThat(satisfaction.percentSatisfied()).isEqualTo(50.0);
+  }
+
+  @Test
+  void theAdditionalTasksOfTheMonthFromTheOtherRegisters() {
+    assertThat(report.figures(MAY).additionalTasks())
+        .isEqualTo(new AdditionalTasks(2, 1, 1, 1, 3, 1, 1, 1, 1, 0, 2, 1, 1));
+  }
+
+  @Test
+  void aMonthWithoutWorkHasZerosAndNoPercentages() {
+    MonthlyFigures empty = report.figures(YearMonth.of(2097, 2));
+    assertThat(empty.requests().received()).isZero();
+    assertThat(empty.deadline().percentConforming()).isNull();
+    assertThat(empty.firstResponse().percentOnTime()).isNull();
+    assertThat(empty.averageResolutionBusinessDays()).isNull();
+    assertThat(empty.satisfaction().percentSatisfied()).isNull();
+    assertThat(empty.additionalTasks()).isEqualTo(new AdditionalTasks(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+  }
+
+  @Test
+  void theHeadOfItReadsTheFiguresInSpanish() {
+    String text = MonthlyReportText.markdown(report.figures(MAY));
+    assertThat(text)
+        .contains("**Solicitudes recibidas:** 4 (correo electrónico 1, teléfono 1, formulario web 2)")
+        .contains("- Soporte a equipos de cómputo: 2 / 2")
+        .contains("66,7 % servicio conforme (2 conformes, 1 no conformes)")
+        .contains("**Exentas del plazo** (no cuentan en el porcentaje): 1 (acceso a servidores de otra institución 1)")
+        .contains("**Tiempo promedio de resolución:** 2,25 días hábiles")
+        .contains("1 conforme, 1 no conforme, 1 cerradas sin respuesta, 1 por calificar")
+        .contains("**Satisfacción promedio:** 50,0 %")
+        .contains("- Respaldos semanales del centro de datos: 3 correctos, 1 fallidos, 1 registrados fuera de plazo");
+  }
+}
