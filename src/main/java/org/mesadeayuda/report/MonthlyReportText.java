@@ -72,36 +72,36 @@ final class MonthlyReportText {
           .append(" / ").append(requests.attendedPerType().getOrDefault(type, 0L)).append('\n');
     }
     text.append("\n**Plazo de 3 días hábiles:** ").append(percent(deadline.percentConforming()))
-        .append(" servicio conforme (").append(deadline.conforming()).append(" conformes, ")
-        .append(deadline.nonConforming()).append(" no conformes)");
+        .append(" servicio conforme (conformes: ").append(deadline.conforming()).append("; no conformes: ")
+        .append(deadline.nonConforming()).append(')');
     text.append("  \n**Exentas del plazo** (no cuentan en el porcentaje): ").append(deadline.exempt());
     if (!deadline.exemptPerReason().isEmpty()) {
       text.append(" (").append(list(deadline.exemptPerReason())).append(')');
     }
     text.append("  \n**Primera respuesta en 12 horas:** ").append(percent(first.percentOnTime()))
-        .append(" a tiempo (").append(first.onTime()).append(" a tiempo, ").append(first.late()).append(" tarde, ")
-        .append(first.pending()).append(" sin respuesta registrada)");
+        .append(" a tiempo (a tiempo: ").append(first.onTime()).append("; tarde: ").append(first.late())
+        .append("; sin respuesta registrada: ").append(first.pending()).append(')');
     text.append("  \n**Tiempo promedio de resolución:** ").append(figures.averageResolutionBusinessDays() == null
         ? "sin datos" : number(figures.averageResolutionBusinessDays(), 2) + " días hábiles");
-    text.append("  \n**Escalamientos:** ").append(escalations.escalations()).append(" en ")
-        .append(escalations.escalatedRequests()).append(" solicitudes; **ampliaciones de plazo:** ")
+    text.append("  \n**Escalamientos:** ").append(escalations.escalations()).append(" (solicitudes escaladas: ")
+        .append(escalations.escalatedRequests()).append(")  \n**Ampliaciones de plazo:** ")
         .append(escalations.extensionsPerCause().values().stream().mapToLong(Long::longValue).sum());
     if (!escalations.extensionsPerCause().isEmpty()) {
       text.append(" (").append(list(escalations.extensionsPerCause())).append(')');
     }
-    text.append("\n\n**Encuesta de satisfacción** (solicitudes atendidas): ").append(satisfaction.conforme())
-        .append(" conforme, ").append(satisfaction.noConforme()).append(" no conforme, ")
-        .append(satisfaction.withoutAnswer()).append(" cerradas sin respuesta, ").append(satisfaction.pending())
-        .append(" por calificar  \n**Satisfacción promedio:** ").append(percent(satisfaction.percentSatisfied()))
+    text.append("\n\n**Encuesta de satisfacción** (solicitudes atendidas): conforme: ").append(satisfaction.conforme())
+        .append("; no conforme: ").append(satisfaction.noConforme()).append("; cerradas sin respuesta: ")
+        .append(satisfaction.withoutAnswer()).append("; por calificar: ").append(satisfaction.pending())
+        .append("  \n**Satisfacción promedio:** ").append(percent(satisfaction.percentSatisfied()))
         .append(" de las respuestas fueron «conforme»\n\n");
     text.append("**Tareas adicionales del mes:**\n")
         .append("- Mantenimientos preventivos realizados: ").append(tasks.maintenanceDone())
         .append(" (no realizados: ").append(tasks.maintenanceNotDone()).append(")\n")
         .append("- Copias de seguridad a solicitud realizadas: ").append(tasks.backupsDone())
         .append(" (rechazadas: ").append(tasks.backupsRefused()).append(")\n")
-        .append("- Respaldos semanales del centro de datos: ").append(tasks.weeklyBackupsOk()).append(" correctos, ")
-        .append(tasks.weeklyBackupsFailed()).append(" fallidos, ").append(tasks.weeklyBackupsLate())
-        .append(" registrados fuera de plazo\n")
+        .append("- Respaldos semanales del centro de datos: correctos: ").append(tasks.weeklyBackupsOk())
+        .append("; fallidos: ").append(tasks.weeklyBackupsFailed()).append("; registrados fuera de plazo: ")
+        .append(tasks.weeklyBackupsLate()).append('\n')
         .append("- Conexiones remotas cerradas: ").append(tasks.remoteSessionsClosed()).append(" (revocadas: ")
         .append(tasks.remoteSessionsRevoked()).append(")\n")
         .append("- Casos de falla de equipo cerrados: ").append(tasks.equipmentCasesClosed()).append('\n')

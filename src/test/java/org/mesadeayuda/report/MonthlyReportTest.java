@@ -99,11 +99,12 @@ class MonthlyReportTest {
     assertThat(text)
         .contains("**Solicitudes recibidas:** 4 (correo electrónico 1, teléfono 1, formulario web 2)")
         .contains("- Soporte a equipos de cómputo: 2 / 2")
-        .contains("66,7 % servicio conforme (2 conformes, 1 no conformes)")
+        .contains("66,7 % servicio conforme (conformes: 2; no conformes: 1)")
         .contains("**Exentas del plazo** (no cuentan en el porcentaje): 1 (acceso a servidores de otra institución 1)")
         .contains("**Tiempo promedio de resolución:** 2,25 días hábiles")
-        .contains("1 conforme, 1 no conforme, 1 cerradas sin respuesta, 1 por calificar")
+        .contains("conforme: 1; no conforme: 1; cerradas sin respuesta: 1; por calificar: 1")
         .contains("**Satisfacción promedio:** 50,0 %")
-        .contains("- Respaldos semanales del centro de datos: 3 correctos, 1 fallidos, 1 registrados fuera de plazo");
+        .contains("- Respaldos semanales del centro de datos: correctos: 3; fallidos: 1; registrados fuera de plazo: 1")
+        .contains("**Escalamientos:** 3 (solicitudes escaladas: 2)  \n**Ampliaciones de plazo:** 1 (falla del sistema operativo 1)");
   }
 }
