@@ -52,13 +52,9 @@ public class MonthlyReport {
 
   Deadline deadline(YearMonth month) {
     Map<String, Long> perStatus = countPer("sla_status", "closed_at", month);
-    Map<String, Long> exemptPerReason = new LinkedHashMap<>();
-    jdbc.sql("SELECT COALESCE(exemption_reason, 'other') AS reason, COUNT(*) AS n FROM support_ticket"
-            + " WHERE closed_at >= :from AND closed_at < :to AND sla_status = 'exempt'"
-            + " GROUP BY COALESCE(exemption_reason, 'other') ORDER BY reason")
-        .params(range(month)).query(row -> {
-          exemptPerReason.put(row.getString("reason"), row.getLong("n"));
-        });
+    Map<String, Long> exemptPerReason = counts("SELECT COALESCE(exemption_reason, 'other') AS item, COUNT(*) AS n"
+        + " FROM support_ticket WHERE closed_at >= :from AND closed_at < :to AND sla_status = 'exempt'"
+        + " GROUP BY COALESCE(exemption_reason, 'other') ORDER BY item", month);
     return new Deadline(perStatus.getOrDefault("conforming", 0L), perStatus.getOrDefault("non_conforming", 0L),
         perStatus.getOrDefault("exempt", 0L), exemptPerReason);
   }
@@ -86,12 +82,9 @@ public class MonthlyReport {
   }
 
   Satisfaction satisfaction(YearMonth month) {
-    Map<String, Long> perAnswer = new LinkedHashMap<>();
-    jdbc.sql("SELECT COALESCE(satisfaction, 'pending') AS answer, COUNT(*) AS n FROM support_ticket"
-            + " WHERE closed_at >= :from AND closed_at < :to GROUP BY COALESCE(satisfaction, 'pending')")
-        .params(range(month)).query(row -> {
-          perAnswer.put(row.getString("answer"), row.getLong("n"));
-        });
+    Map<String, Long> perAnswer = counts("SELECT COALESCE(satisfaction, 'pending') AS item, COUNT(*) AS n"
+        + " FROM support_ticket WHERE closed_at >= :from AND closed_at < :to"
+        + " GROUP BY COALESCE(satisfaction, 'pending')", month);
     return new Satisfaction(perAnswer.getOrDefault("conforme", 0L), perAnswer.getOrDefault("no_conforme", 0L),
         perAnswer.getOrDefault("sin_respuesta", 0L), perAnswer.getOrDefault("pending", 0L));
   }
@@ -102,13 +95,9 @@ public class MonthlyReport {
             + " WHERE closed_at >= :from AND closed_at < :to")
         .params(range(month))
         .query((row, n) -> new long[] {row.getLong("requests"), row.getLong("escalations")}).single();
-    Map<String, Long> extensionsPerCause = new LinkedHashMap<>();
-    jdbc.sql("SELECT extension_cause, COUNT(*) AS n FROM support_ticket"
-            + " WHERE closed_at >= :from AND closed_at < :to AND extension_cause IS NOT NULL"
-            + " GROUP BY extension_cause ORDER BY extension_cause")
-        .params(range(month)).query(row -> {
-          extensionsPerCause.put(row.getString("extension_cause"), row.getLong("n"));
-        });
+    Map<String, Long> extensionsPerCause = counts("SELECT extension_cause AS item, COUNT(*) AS n FROM support_ticket"
+        + " WHERE closed_at >= :from AND closed_at < :to AND extension_cause IS NOT NULL"
+        + " GROUP BY extension_cause ORDER BY item", month);
     return new Escalations(escalated[0], escalated[1], extensionsPerCause);
   }
 
@@ -136,13 +125,17 @@ public class MonthlyReport {
   }
 
   private Map<String, Long> countPer(String column, String timeColumn, YearMonth month) {
+    return counts("SELECT " + column + " AS item, COUNT(*) AS n FROM support_ticket"
+        + " WHERE " + timeColumn + " >= :from AND " + timeColumn + " < :to"
+        + " GROUP BY " + column + " ORDER BY " + column, month);
+  }
+
+  /** The rows (item, n) of a grouped count over the month, in the query's order. */
+  private Map<String, Long> counts(String sql, YearMonth month) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.sql("SELECT " + column + " AS item, COUNT(*) AS n FROM support_ticket"
-            + " WHERE " + timeColumn + " >= :from AND " + timeColumn + " < :to"
-            + " GROUP BY " + column + " ORDER BY " + column)
-        .params(range(month)).query(row -> {
-          counts.put(row.getString("item"), row.getLong("n"));
-        });
+    jdbc.sql(sql).params(range(month)).query(row -> {
+      counts.put(row.getString("item"), row.getLong("n"));
+    });
     return counts;
   }
 
