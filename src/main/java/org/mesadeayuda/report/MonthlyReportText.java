@@ -71,15 +71,15 @@ final class MonthlyReportText {
       text.append("- ").append(label(type)).append(": ").append(requests.receivedPerType().getOrDefault(type, 0L))
           .append(" / ").append(requests.attendedPerType().getOrDefault(type, 0L)).append('\n');
     }
-    text.append("\n**Plazo de 3 días hábiles:** ").append(percent(deadline.percentConforming()))
-        .append(" servicio conforme (conformes: ").append(deadline.conforming()).append("; no conformes: ")
+    text.append("\n**Plazo de 3 días hábiles:** ").append(share(deadline.percentConforming(), "servicio conforme"))
+        .append(" (conformes: ").append(deadline.conforming()).append("; no conformes: ")
         .append(deadline.nonConforming()).append(')');
     text.append("  \n**Exentas del plazo** (no cuentan en el porcentaje): ").append(deadline.exempt());
     if (!deadline.exemptPerReason().isEmpty()) {
       text.append(" (").append(list(deadline.exemptPerReason())).append(')');
     }
-    text.append("  \n**Primera respuesta en 12 horas:** ").append(percent(first.percentOnTime()))
-        .append(" a tiempo (a tiempo: ").append(first.onTime()).append("; tarde: ").append(first.late())
+    text.append("  \n**Primera respuesta en 12 horas:** ").append(share(first.percentOnTime(), "a tiempo"))
+        .append(" (a tiempo: ").append(first.onTime()).append("; tarde: ").append(first.late())
         .append("; sin respuesta registrada: ").append(first.pending()).append(')');
     text.append("  \n**Tiempo promedio de resolución:** ").append(figures.averageResolutionBusinessDays() == null
         ? "sin datos" : number(figures.averageResolutionBusinessDays(), 2) + " días hábiles");
@@ -92,8 +92,9 @@ final class MonthlyReportText {
     text.append("\n\n**Encuesta de satisfacción** (solicitudes atendidas): conforme: ").append(satisfaction.conforme())
         .append("; no conforme: ").append(satisfaction.noConforme()).append("; cerradas sin respuesta: ")
         .append(satisfaction.withoutAnswer()).append("; por calificar: ").append(satisfaction.pending())
-        .append("  \n**Satisfacción promedio:** ").append(percent(satisfaction.percentSatisfied()))
-        .append(" de las respuestas fueron «conforme»\n\n");
+        .append("  \n**Satisfacción promedio:** ")
+        .append(share(satisfaction.percentSatisfied(), "de las respuestas fueron «conforme»"))
+        .append("\n\n");
     text.append("**Tareas adicionales del mes:**\n")
         .append("- Mantenimientos preventivos realizados: ").append(tasks.maintenanceDone())
         .append(" (no realizados: ").append(tasks.maintenanceNotDone()).append(")\n")
@@ -114,6 +115,11 @@ final class MonthlyReportText {
   /** The same text for an e-mail: no Markdown marks. */
   static String plain(String markdown) {
     return markdown.replace("**", "").replace("  \n", "\n");
+  }
+
+  /** "75,0 % servicio conforme", or "sin datos" when the month has nothing to measure. */
+  static String share(Double value, String ofWhat) {
+    return value == null ? "sin datos" : percent(value) + " " + ofWhat;
   }
 
   static String percent(Double value) {

@@ -98,6 +98,12 @@ abstract class MonthlyReportContract {
     assertThat(empty.averageResolutionBusinessDays()).isNull();
     assertThat(empty.satisfaction().percentSatisfied()).isNull();
     assertThat(empty.additionalTasks()).isEqualTo(new AdditionalTasks(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    // the head of IT reads "sin datos", not a sentence about a percentage that does not exist
+    assertThat(MonthlyReportText.markdown(empty))
+        .contains("**Plazo de 3 días hábiles:** sin datos (conformes: 0; no conformes: 0)")
+        .contains("**Primera respuesta en 12 horas:** sin datos (a tiempo: 0;")
+        .contains("**Satisfacción promedio:** sin datos\n")
+        .doesNotContain("sin datos servicio", "sin datos a tiempo", "sin datos de las respuestas");
   }
 
   @Test
