@@ -19,6 +19,7 @@ public final class EmailAccountVariables {
   public static final String REQUESTER_EMAIL = "requesterEmail";
   public static final String POSITION = "position";
   public static final String DEPARTMENT = "department";
+  public static final String DEPARTMENT_NAME = "departmentName";
   public static final String IMMEDIATE_BOSS = "immediateBoss";
   public static final String REQUESTED_ACCOUNT = "requestedAccount";
   public static final String EXISTING_ACCOUNT = "existingAccount";

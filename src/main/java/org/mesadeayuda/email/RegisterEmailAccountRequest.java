@@ -63,6 +63,9 @@ public class RegisterEmailAccountRequest implements ExecutionListener {
     String department = string(execution, DEPARTMENT);
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(REQUEST_TYPE_LABEL, TYPES.get(type));
+    // the task headers name the department as people know it, not by its code
+    execution.setVariable(DEPARTMENT_NAME,
+        institution.department(department).map(InstitutionProperties.Department::name).orElse(department));
     // EM-2: the boss's task goes to the department's head when configured, otherwise it waits in jefes-proceso
     execution.setVariable(BOSS_USER, creation ? null
         : institution.department(department).map(InstitutionProperties.Department::headUser).orElse(null));

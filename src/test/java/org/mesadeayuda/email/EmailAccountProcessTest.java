@@ -68,6 +68,8 @@ class EmailAccountProcessTest {
     assertThat(request).isWaitingAt("Task_AuthorizeCreation");
     Task authorize = task(request);
     Jobs.assertCandidateGroup(taskService, authorize, "directores-area");
+    // the task header names the department as people know it
+    assertThat(taskService.getVariable(authorize.getId(), "departmentName")).isEqualTo("Operaciones");
 
     taskService.setAssignee(authorize.getId(), "andres.area");
     complete(request, Map.of("requestApproved", true));
