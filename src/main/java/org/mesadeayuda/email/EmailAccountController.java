@@ -6,7 +6,6 @@ import java.util.List;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.CurrentUser;
 import org.mesadeayuda.platform.ReportPeriod;
-import org.mesadeayuda.platform.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/email-accounts")
 public class EmailAccountController {
 
-  static final int DEFAULT_DAYS = 90;
   private static final String READERS = "solo la Dirección de Tecnología, Gestión de Calidad y la mesa de ayuda "
       + "consultan el registro de cuentas de correo";
 
@@ -37,8 +35,8 @@ public class EmailAccountController {
   /** The requests made between two dates (office time, both included); by default the last 90 days. */
   @GetMapping("/register")
   public Register register(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-    currentUser.requireOneOf(READERS, Role.DIRECTOR_TI, Role.CALIDAD, Role.MESA_AYUDA);
-    ReportPeriod period = ReportPeriod.parse(from, to, zone, DEFAULT_DAYS);
+    currentUser.requireSupervisor(READERS);
+    ReportPeriod period = ReportPeriod.parse(from, to, zone);
     return new Register(period.from(), period.to(),
         requests.findByRequestedAtGreaterThanEqualAndRequestedAtLessThanOrderByRequestedAtAsc(period.start(),
             period.end()));

@@ -2,7 +2,6 @@ package org.mesadeayuda.maintenance;
 
 import java.util.List;
 import org.mesadeayuda.platform.CurrentUser;
-import org.mesadeayuda.platform.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,6 +59,6 @@ public class MaintenanceController {
   }
 
   private void requireReader() {
-    currentUser.requireOneOf(READERS, Role.DIRECTOR_TI, Role.CALIDAD, Role.MESA_AYUDA);
+    currentUser.requireSupervisor(READERS);
   }
 }

@@ -31,6 +31,11 @@ public class CurrentUser {
     return current == null ? null : current.getUserId();
   }
 
+  /** Refuses the request unless the user supervises the cases ({@link Role#SUPERVISORS}): the registers' readers. */
+  public void requireSupervisor(String message) {
+    requireOneOf(message, Role.SUPERVISORS.toArray(Role[]::new));
+  }
+
   /** Refuses the request unless the user is in one of the roles (administrators always pass). */
   public void requireOneOf(String message, Role... roles) {
     Authentication current = identityService.getCurrentAuthentication();

@@ -6,10 +6,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -44,9 +42,6 @@ public class IdentitySetup implements ApplicationRunner {
   static final String FILTER_MY_TASKS = "Mis tareas";
   static final String FILTER_GROUP_TASKS = "Tareas de mis grupos";
 
-  /** Roles that supervise the cases (Cockpit, all tasks and history). */
-  static final Set<Role> SUPERVISORS = EnumSet.of(Role.MESA_AYUDA, Role.DIRECTOR_TI, Role.CALIDAD);
-
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
@@ -69,7 +64,7 @@ public class IdentitySetup implements ApplicationRunner {
       createGroup(role.groupId(), role.displayName());
       grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
-    for (Role supervisor : SUPERVISORS) {
+    for (Role supervisor : Role.SUPERVISORS) {
       String group = supervisor.groupId();
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,

@@ -10,15 +10,18 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The period a register is read for ({@code ?from=&to=}, office dates, both included). Without dates: the last
- * {@code defaultDays} days up to today (engine clock); a bad date or a reversed period is a 400 naming the field.
+ * {@link #DEFAULT_DAYS} days up to today (engine clock); a bad date or a reversed period is a 400 naming the field.
  */
 public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
 
-  public static ReportPeriod parse(String from, String to, ZoneId zone, int defaultDays) {
+  /** The period read when the request gives no dates. */
+  public static final int DEFAULT_DAYS = 90;
+
+  public static ReportPeriod parse(String from, String to, ZoneId zone) {
     List<FieldProblem> problems = new ArrayList<>();
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
     LocalDate last = date("to", to, today, problems);
-    LocalDate first = date("from", from, (last == null ? today : last).minusDays(defaultDays), problems);
+    LocalDate first = date("from", from, (last == null ? today : last).minusDays(DEFAULT_DAYS), problems);
     if (problems.isEmpty() && first.isAfter(last)) {
       problems.add(new FieldProblem("from", "la fecha inicial es posterior a la final"));
     }

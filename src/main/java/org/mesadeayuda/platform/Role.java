@@ -1,7 +1,9 @@
 package org.mesadeayuda.platform;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** The roles the manuals name, each a Camunda group with the same id. */
 public enum Role {
@@ -13,6 +15,12 @@ public enum Role {
   DIRECTORES_AREA("directores-area", "Directores de área"),
   JEFES_PROCESO("jefes-proceso", "Jefes de proceso / departamento"),
   CALIDAD("calidad", "Gestión de calidad");
+
+  /**
+   * The roles that supervise the cases: Cockpit, all tasks and history, and the registers (maintenance, backups,
+   * e-mail accounts, monthly reports).
+   */
+  public static final Set<Role> SUPERVISORS = EnumSet.of(MESA_AYUDA, DIRECTOR_TI, CALIDAD);
 
   private final String groupId;
   private final String displayName;

@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.mesadeayuda.platform.CurrentUser;
-import org.mesadeayuda.platform.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,6 +82,6 @@ public class MonthlyReportController {
   }
 
   private void requireReader() {
-    currentUser.requireOneOf(READERS, Role.DIRECTOR_TI, Role.CALIDAD, Role.MESA_AYUDA);
+    currentUser.requireSupervisor(READERS);
   }
 }
