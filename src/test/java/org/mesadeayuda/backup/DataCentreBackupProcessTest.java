@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.mesadeayuda.OfficeTime.at;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.DayOfWeek;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.OfficeTime;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,7 +43,7 @@ class DataCentreBackupProcessTest {
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
 
-  static final ZoneId GUATEMALA = ZoneId.of("America/Guatemala");
+  static final ZoneId GUATEMALA = OfficeTime.ZONE;
   static final String TECHNOLOGY_HEAD = "direccion-tecnologia@institucion.gob";
 
   @Autowired ProcessEngine engine;
@@ -170,9 +170,5 @@ class DataCentreBackupProcessTest {
 
   private Task task(ProcessInstance run) {
     return Jobs.onlyTask(taskService, run);
-  }
-
-  private static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(GUATEMALA).toInstant());
   }
 }

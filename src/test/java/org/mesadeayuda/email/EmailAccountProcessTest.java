@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.mesadeayuda.OfficeTime.at;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -38,7 +36,6 @@ class EmailAccountProcessTest {
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
 
-  static final ZoneId GUATEMALA = ZoneId.of("America/Guatemala");
   static final String REQUESTER_EMAIL = "carlos.perez.contacto@correo.example";
   static final String TECHNOLOGY_HEAD = "direccion-tecnologia@institucion.gob";
 
@@ -293,9 +290,5 @@ class EmailAccountProcessTest {
 
   private Task task(ProcessInstance request) {
     return Jobs.onlyTask(taskService, request);
-  }
-
-  private static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(GUATEMALA).toInstant());
   }
 }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.mesadeayuda.OfficeTime.at;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -42,8 +41,6 @@ class PreventiveMaintenanceProcessTest {
 
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
-
-  static final ZoneId GUATEMALA = ZoneId.of("America/Guatemala");
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -463,9 +460,5 @@ class PreventiveMaintenanceProcessTest {
         INSERT INTO asset (asset_tag, equipment_type, brand, model, department, location, ownership, status)
         VALUES (:tag, 'desktop', 'Dell', 'OptiPlex 7010', :department, 'Sede central', 'owned', :status)
         """).param("tag", tag).param("department", department).param("status", status).update();
-  }
-
-  private static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(GUATEMALA).toInstant());
   }
 }

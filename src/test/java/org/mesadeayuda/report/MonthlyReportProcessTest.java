@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.mesadeayuda.OfficeTime.at;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -40,7 +38,6 @@ class MonthlyReportProcessTest {
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
 
-  static final ZoneId GUATEMALA = ZoneId.of("America/Guatemala");
   static final YearMonth MARCH = YearMonth.of(2026, 3);
   static final String NARRATIVE = "Se atendieron las solicitudes del mes, se instaló el equipo de la sala de "
       + "reuniones y se entregaron dos dictámenes técnicos de baja de equipo.";
@@ -212,9 +209,5 @@ class MonthlyReportProcessTest {
     form.put("reportNarrative", narrative);
     form.put("reportConfirmed", confirmed);
     return form;
-  }
-
-  private static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(GUATEMALA).toInstant());
   }
 }

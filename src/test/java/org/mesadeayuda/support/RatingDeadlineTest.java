@@ -2,21 +2,21 @@ package org.mesadeayuda.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mesadeayuda.OfficeTime.at;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mesadeayuda.OfficeTime;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.CalendarProperties;
 
 /** SR-12: the requester has 2 business days to rate; a plain duration only where configured (demos, cluster test). */
 class RatingDeadlineTest {
 
-  private static final ZoneId GUATEMALA = ZoneId.of("America/Guatemala");
+  private static final ZoneId GUATEMALA = OfficeTime.ZONE;
   private final BusinessCalendar calendar = new BusinessCalendar(new CalendarProperties(GUATEMALA,
       LocalTime.of(8, 0), LocalTime.of(16, 0),
       List.of(new CalendarProperties.Holiday(LocalDate.of(2026, 9, 15), "Día de la Independencia"))));
@@ -48,9 +48,5 @@ class RatingDeadlineTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mesa.support.rating-time-limit");
     assertThatThrownBy(() -> new RatingDeadline(calendar, "PT0S"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
-  }
-
-  private static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(GUATEMALA).toInstant());
   }
 }
