@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mesadeayuda.OfficeTime.at;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.mesadeayuda.TestMail;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InformationBackupProcessTest {
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+  static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP).withPerMethodLifecycle(false);
 
   static final String REQUESTER_EMAIL = "ana.lopez@institucion.gob";
   static final String STORAGE = "Servidor de respaldos, carpeta RES/2026";

@@ -8,7 +8,7 @@ import static org.mesadeayuda.OfficeTime.at;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.mesadeayuda.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -39,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EquipmentFailureProcessTest {
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+  static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP).withPerMethodLifecycle(false);
 
   /** The failures happened on Friday 20 November 2026. */
   static final String FAILURE_DATE = "2026-11-20";

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mesadeayuda.OfficeTime.at;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.mesadeayuda.TestMail;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +41,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class RemoteAccessProcessTest {
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+  static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP).withPerMethodLifecycle(false);
 
   static final Pattern IDENTIFIER = Pattern.compile("Identificador de un solo uso: (\\S+)");
 

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mesadeayuda.OfficeTime.at;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.mesadeayuda.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MonthlyReportProcessTest {
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+  static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP).withPerMethodLifecycle(false);
 
   static final YearMonth MARCH = YearMonth.of(2026, 3);
   static final String NARRATIVE = "Se atendieron las solicitudes del mes, se instaló el equipo de la sala de "

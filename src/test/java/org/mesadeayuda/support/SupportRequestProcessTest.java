@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.mesadeayuda.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SupportRequestProcessTest {
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+  static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP).withPerMethodLifecycle(false);
 
   /** Monday 9 November 2026, 09:00 in Guatemala: a plain business week. */
   static final ZonedDateTime MONDAY_9 = ZonedDateTime.parse("2026-11-09T09:00:00-06:00[America/Guatemala]");
