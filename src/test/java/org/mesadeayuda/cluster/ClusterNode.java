@@ -44,13 +44,28 @@ final class ClusterNode {
 
   /** Starts the jar as production would: profile postgres, secrets and addresses from the environment. */
   void start(Path jar, Map<String, String> environment, List<String> arguments) throws IOException {
+    start(jar, environment, arguments, "postgres", null);
+  }
+
+  /**
+   * Starts the jar with the given Spring profile ({@code null}: none, the embedded H2 default) in the given working
+   * directory ({@code null}: this JVM's), where the default H2 URL's {@code ./data} folder then lies.
+   */
+  void start(Path jar, Map<String, String> environment, List<String> arguments, String profile,
+      Path workingDirectory) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-Duser.timezone=America/Guatemala",
-        "-jar", jar.toString(), "--spring.profiles.active=postgres"));
+        "-jar", jar.toAbsolutePath().toString()));
+    if (profile != null) {
+      command.add("--spring.profiles.active=" + profile);
+    }
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (workingDirectory != null) {
+      builder.directory(workingDirectory.toFile());
+    }
     builder.environment().putAll(environment);
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("MESA_NODE_NAME", name);
