@@ -75,10 +75,14 @@ public class MailOutbox {
     return claimed == 1 ? find(id) : Optional.empty();
   }
 
-  /** Records the delivery; false when the claim was lost meanwhile (it expired and another sender took the row). */
+  /**
+   * Records the delivery; false when the claim was lost meanwhile (it expired and another sender took the row). The
+   * body is dropped: some e-mails carry secrets (a remote-access identifier, kept elsewhere only as its hash), and the
+   * sent row is only a log line for the operators.
+   */
   public boolean markSent(long id, String owner, Instant now) {
-    return jdbc.update("UPDATE mail_outbox SET state = ?, sent_at = ?, last_attempt_at = ?, locked_by = NULL, "
-        + "locked_until = NULL WHERE id = ? AND locked_by = ?",
+    return jdbc.update("UPDATE mail_outbox SET state = ?, sent_at = ?, last_attempt_at = ?, body = '', "
+        + "locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?",
         SENT, Timestamp.from(now), Timestamp.from(now), id, owner) == 1;
   }
 

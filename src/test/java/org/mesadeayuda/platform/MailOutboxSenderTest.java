@@ -69,6 +69,8 @@ class MailOutboxSenderTest {
         .containsExactly("ana@institucion.gob", "tomas@institucion.gob");
     assertThat(outbox.find(first).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
     assertThat(outbox.find(second).orElseThrow().sentAt()).isEqualTo(START);
+    assertThat(server.delivered.get(0).getText()).isEqualTo("Cuerpo\n");
+    assertThat(outbox.find(first).orElseThrow().body()).as("a sent e-mail keeps no body").isEmpty();
 
     clock.move(Duration.ofHours(1));
     assertThat(nodeA.sendDue()).isZero();
