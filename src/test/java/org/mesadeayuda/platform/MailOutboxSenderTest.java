@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,7 @@ class MailOutboxSenderTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    DataSource dataSource = newDatabase();
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     String migration = new ClassPathResource("db/migration/V11__mail_outbox.sql")
         .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
@@ -57,6 +57,13 @@ class MailOutboxSenderTest {
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
     nodeA = new MailOutboxSender(outbox, server, PROPERTIES, transactions, clock, "node-a");
     nodeB = new MailOutboxSender(outbox, server, PROPERTIES, transactions, clock, "node-b");
+  }
+
+  /** An empty database of its own for each test (PostgreSQL in {@link MailOutboxSenderPostgresTest}). */
+  DataSource newDatabase() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return dataSource;
   }
 
   @Test
