@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param backgroundSender whether this node runs the scheduled sender (off in the tests, which deliver by hand)
  * @param pollInterval pause between two passes of the scheduled sender
- * @param sendAfterCommit whether a step's e-mails are tried right after its transaction commits, so they leave
- *     without waiting for the next pass; the scheduled sender retries whatever this attempt could not send
+ * @param afterCommit how a step's e-mails are tried right after its transaction commits, so they leave without
+ *     waiting for the next pass: by a small pool of the outbox's own threads ({@code background}, the default), by the
+ *     committing thread itself ({@code same-thread}: the tests, so they need not wait), or not at all ({@code none});
+ *     the scheduled sender retries whatever this attempt could not send
+ * @param afterCommitThreads threads of the {@code background} pool
  * @param firstRetry wait after the first failed attempt; it doubles with every further failure ...
  * @param maxRetry ... up to this; the outbox never gives up on a message
  * @param alertAfterAttempts from this many failed attempts on, each failure is logged as an error for the operators
@@ -23,13 +26,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MailOutboxProperties(
     @DefaultValue("true") boolean backgroundSender,
     @DefaultValue("PT2S") Duration pollInterval,
-    @DefaultValue("true") boolean sendAfterCommit,
+    @DefaultValue("background") AfterCommit afterCommit,
+    @DefaultValue("2") int afterCommitThreads,
     @DefaultValue("PT30S") Duration firstRetry,
     @DefaultValue("PT15M") Duration maxRetry,
     @DefaultValue("5") int alertAfterAttempts,
     @DefaultValue("PT5M") Duration claimDuration,
     @DefaultValue("50") int batchSize,
     @DefaultValue("P30D") Duration keepSent) {
+
+  /** Who tries an e-mail right after the step that queued it commits. */
+  public enum AfterCommit { BACKGROUND, SAME_THREAD, NONE }
 
   /** Wait before the next attempt of a message that has failed {@code failedAttempts} times (at least once). */
   public Duration retryDelay(int failedAttempts) {

@@ -7,9 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mesadeayuda.platform.MailOutbox.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
@@ -31,9 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent once.
  */
 @Component
-public class MailOutboxSender {
+public class MailOutboxSender implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailOutboxSender.class);
+  private static final int AFTER_COMMIT_QUEUE = 10_000;
 
   /** What became of one e-mail. */
   enum Outcome { SENT, FAILED, SERVER_UNREACHABLE, TAKEN_BY_ANOTHER_SENDER }
@@ -45,6 +53,7 @@ public class MailOutboxSender {
   private final String owner;
   private final TransactionTemplate ownTransaction;
   private volatile Instant nextCleanup = Instant.MIN;
+  private ExecutorService afterCommitPool;
 
   @Autowired
   public MailOutboxSender(MailOutbox outbox, JavaMailSender mailServer, MailOutboxProperties properties,
@@ -87,14 +96,62 @@ public class MailOutboxSender {
     return sent;
   }
 
-  /** Tries one e-mail now (right after the transaction that queued it commits); failures wait for the next pass. */
-  public void sendNow(long id) {
+  /**
+   * Tries one e-mail right after the transaction that queued it has committed ({@code mesa.mail.outbox.after-commit}).
+   * In the background by default: the committing thread (a job executor's, a web request's) still holds its database
+   * connection at this point and should neither wait for the mail server nor take a second connection.
+   */
+  public void afterCommit(long id) {
+    switch (properties.afterCommit()) {
+      case BACKGROUND -> {
+        try {
+          afterCommitPool().execute(() -> sendNow(id));
+        } catch (RejectedExecutionException busyOrStopping) {
+          // the queue is full or the node is stopping: the scheduled sender's next pass takes the e-mail
+        }
+      }
+      case SAME_THREAD -> sendNow(id);
+      case NONE -> { }
+    }
+  }
+
+  private void sendNow(long id) {
     try {
       deliver(id, clock.instant());
     } catch (RuntimeException e) {
       // the step that queued the e-mail has committed; its e-mail stays in the outbox for the scheduled sender
       LOG.warn("E-mail {} stays in the outbox: {}", id, e.toString());
     }
+  }
+
+  private synchronized ExecutorService afterCommitPool() {
+    if (afterCommitPool == null) {
+      AtomicInteger threads = new AtomicInteger();
+      afterCommitPool = new ThreadPoolExecutor(properties.afterCommitThreads(), properties.afterCommitThreads(), 0,
+          TimeUnit.SECONDS, new LinkedBlockingQueue<>(AFTER_COMMIT_QUEUE), runnable -> {
+            Thread thread = new Thread(runnable, "mail-outbox-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
+    }
+    return afterCommitPool;
+  }
+
+  @Override
+  public synchronized void destroy() {
+    if (afterCommitPool != null) {
+      afterCommitPool.shutdown();
+    }
+  }
+
+  /** Stops the background pool once it has tried what it was given (tests). */
+  boolean stopAfterCommitPool(Duration wait) throws InterruptedException {
+    destroy();
+    ExecutorService pool;
+    synchronized (this) {
+      pool = afterCommitPool;
+    }
+    return pool == null || pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   Outcome deliver(long id, Instant now) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Sending means queuing: the rendered e-mail is written to the {@link MailOutbox} in the caller's transaction (the
  * engine runs its commands in Spring's transactions on the same data source), so it exists exactly when the step that
  * asked for it has committed, and a mail server that is down never fails or delays the step (issue 13). Right after
- * the commit the e-mail is tried once ({@code mesa.mail.outbox.send-after-commit}); whatever fails is retried by the
+ * the commit the e-mail is tried once ({@code mesa.mail.outbox.after-commit}); whatever fails is retried by the
  * {@link MailOutboxSender} until the server takes it. A template error still fails the step: that is a bug to see.
  */
 @Component
@@ -42,16 +42,13 @@ public class Mailer {
 
   private final MailOutbox outbox;
   private final MailOutboxSender sender;
-  private final MailOutboxProperties outboxProperties;
   private final InstitutionProperties institution;
   private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("");
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-  public Mailer(MailOutbox outbox, MailOutboxSender sender, MailOutboxProperties outboxProperties,
-      InstitutionProperties institution) {
+  public Mailer(MailOutbox outbox, MailOutboxSender sender, InstitutionProperties institution) {
     this.outbox = outbox;
     this.sender = sender;
-    this.outboxProperties = outboxProperties;
     this.institution = institution;
   }
 
@@ -67,18 +64,15 @@ public class Mailer {
     }
     long id = outbox.add(templateName, institution.mailFrom(), to, firstLine.substring(SUBJECT_PREFIX.length()).trim(),
         text.substring(endOfSubject + 1).strip() + "\n", Clock.systemUTC().instant());
-    if (!outboxProperties.sendAfterCommit()) {
-      return;
-    }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          sender.sendNow(id);
+          sender.afterCommit(id);
         }
       });
     } else {
-      sender.sendNow(id);
+      sender.afterCommit(id);
     }
   }
 

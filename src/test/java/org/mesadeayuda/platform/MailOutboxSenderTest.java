@@ -33,7 +33,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailOutboxSenderTest {
 
   static final Instant START = Instant.parse("2026-11-09T15:00:00Z");
-  static final MailOutboxProperties PROPERTIES = new MailOutboxProperties(true, Duration.ofSeconds(2), true,
+  static final MailOutboxProperties PROPERTIES = new MailOutboxProperties(true, Duration.ofSeconds(2),
+      MailOutboxProperties.AfterCommit.NONE, 2,
       Duration.ofSeconds(30), Duration.ofMinutes(15), 5, Duration.ofMinutes(5), 50, Duration.ofDays(30));
 
   MailOutbox outbox;
@@ -41,6 +42,7 @@ class MailOutboxSenderTest {
   FakeMailServer server = new FakeMailServer();
   MailOutboxSender nodeA;
   MailOutboxSender nodeB;
+  DataSourceTransactionManager transactions;
 
   @BeforeEach
   void setUp() throws IOException {
@@ -54,7 +56,7 @@ class MailOutboxSenderTest {
       }
     }
     outbox = new MailOutbox(jdbc);
-    DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+    transactions = new DataSourceTransactionManager(dataSource);
     nodeA = new MailOutboxSender(outbox, server, PROPERTIES, transactions, clock, "node-a");
     nodeB = new MailOutboxSender(outbox, server, PROPERTIES, transactions, clock, "node-b");
   }
@@ -155,6 +157,25 @@ class MailOutboxSenderTest {
     server.failure = new MailSendException("550 recipient rejected");
     nodeA.sendDue();
     assertThat(server.attempts).isEqualTo(3);
+  }
+
+  @Test
+  void afterCommitTheMailIsTriedByTheOutboxsOwnThreadAndOnlyOnce() throws Exception {
+    MailOutboxProperties background = new MailOutboxProperties(true, Duration.ofSeconds(2),
+        MailOutboxProperties.AfterCommit.BACKGROUND, 2, Duration.ofSeconds(30), Duration.ofMinutes(15), 5,
+        Duration.ofMinutes(5), 50, Duration.ofDays(30));
+    MailOutboxSender sender = new MailOutboxSender(outbox, server, background, transactions, clock, "node-c");
+    List<String> sendingThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.whileSending = message -> sendingThreads.add(Thread.currentThread().getName());
+    long id = queue("ana@institucion.gob");
+
+    sender.afterCommit(id);
+    sender.afterCommit(id); // e.g. a second notice for the same row: the claim lets only one through
+    assertThat(sender.stopAfterCommitPool(Duration.ofSeconds(30))).isTrue();
+
+    assertThat(server.delivered).hasSize(1);
+    assertThat(sendingThreads).singleElement().asString().startsWith("mail-outbox-");
+    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
   }
 
   @Test
