@@ -94,6 +94,12 @@ public class MailOutbox {
         Timestamp.from(now), shortError, Timestamp.from(nextAttempt), id, owner) == 1;
   }
 
+  /** Makes every pending e-mail due at {@code now} (their backoff is over: the mail server answers again). */
+  public int makeAllDue(Instant now) {
+    return jdbc.update("UPDATE mail_outbox SET next_attempt_at = ? WHERE state = ? AND next_attempt_at > ?",
+        Timestamp.from(now), PENDING, Timestamp.from(now));
+  }
+
   public Optional<OutgoingMail> find(long id) {
     return jdbc.query("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = ?", MailOutbox::row, id).stream()
         .findFirst();

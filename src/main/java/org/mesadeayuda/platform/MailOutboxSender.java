@@ -169,6 +169,12 @@ public class MailOutboxSender implements DisposableBean {
     if (!inTransaction(() -> outbox.markSent(id, owner, clock.instant()))) {
       LOG.warn("E-mail {} was sent but its claim had expired: another sender may send it again", id);
     }
+    if (mail.attempts() > 0) {
+      // a retry went through: the server is back, so what waits for it need not sit out its backoff
+      int released = inTransaction(() -> outbox.makeAllDue(now));
+      LOG.info("E-mail {} sent after {} failed attempts; {} waiting e-mails are due again", id, mail.attempts(),
+          released);
+    }
     return Outcome.SENT;
   }
 

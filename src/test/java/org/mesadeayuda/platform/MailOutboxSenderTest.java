@@ -116,6 +116,27 @@ class MailOutboxSenderTest {
   }
 
   @Test
+  void whenARetryGoesThroughEveryWaitingMailIsDueAgain() {
+    queue("uno@institucion.gob");
+    server.failure = connectionRefused();
+    nodeA.sendDue();
+    clock.move(Duration.ofSeconds(10));
+    long second = queue("dos@institucion.gob");
+    nodeA.sendDue();
+    clock.move(Duration.ofSeconds(25));
+    nodeA.sendDue(); // the first one again, 35 s after its first attempt
+    assertThat(outbox.list(MailOutbox.PENDING, 10)).extracting(OutgoingMail::attempts).containsExactly(1, 2);
+
+    server.failure = null;
+    clock.move(Duration.ofSeconds(30)); // the second one is due (its backoff: 30 s); the first waits a minute
+    assertThat(nodeA.sendDue()).isEqualTo(1);
+    assertThat(outbox.find(second).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
+    // the server is back: the next pass sends the first at once instead of half a minute later
+    assertThat(nodeA.sendDue()).isEqualTo(1);
+    assertThat(outbox.count(MailOutbox.PENDING)).isZero();
+  }
+
+  @Test
   void aMailBeingSentByOneNodeIsNotSentByAnother() {
     long id = queue("ana@institucion.gob");
     List<Integer> sentByB = new ArrayList<>();
