@@ -10,15 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends the processes' e-mails from Mustache templates in {@code templates/mail/<name>.mustache}. The template's first
- * line is the subject ({@code Asunto: ...}), the rest the body. A failure to send is thrown, so the service task's job
- * is retried and then shows as an incident; nothing is swallowed.
+ * line is the subject ({@code Asunto: ...}), the rest the body.
+ *
+ * <p>Sending means queuing: the rendered e-mail is written to the {@link MailOutbox} in the caller's transaction (the
+ * engine runs its commands in Spring's transactions on the same data source), so it exists exactly when the step that
+ * asked for it has committed, and a mail server that is down never fails or delays the step (issue 13). Right after
+ * the commit the e-mail is tried once ({@code mesa.mail.outbox.after-commit}); whatever fails is retried by the
+ * {@link MailOutboxSender} until the server takes it. A template error still fails the step: that is a bug to see.
  */
 @Component
 public class Mailer {
@@ -34,12 +40,14 @@ public class Mailer {
     }
   }
 
-  private final JavaMailSender sender;
+  private final MailOutbox outbox;
+  private final MailOutboxSender sender;
   private final InstitutionProperties institution;
   private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("");
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-  public Mailer(JavaMailSender sender, InstitutionProperties institution) {
+  public Mailer(MailOutbox outbox, MailOutboxSender sender, InstitutionProperties institution) {
+    this.outbox = outbox;
     this.sender = sender;
     this.institution = institution;
   }
@@ -54,12 +62,18 @@ public class Mailer {
     if (!firstLine.startsWith(SUBJECT_PREFIX)) {
       throw new IllegalStateException("mail template " + templateName + " must start with '" + SUBJECT_PREFIX + "'");
     }
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(institution.mailFrom());
-    message.setTo(to);
-    message.setSubject(firstLine.substring(SUBJECT_PREFIX.length()).trim());
-    message.setText(text.substring(endOfSubject + 1).strip() + "\n");
-    sender.send(message);
+    long id = outbox.add(templateName, institution.mailFrom(), to, firstLine.substring(SUBJECT_PREFIX.length()).trim(),
+        text.substring(endOfSubject + 1).strip() + "\n", Clock.systemUTC().instant());
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          sender.afterCommit(id);
+        }
+      });
+    } else {
+      sender.afterCommit(id);
+    }
   }
 
   private Template compile(String templateName) {

@@ -8,8 +8,9 @@ import static org.mesadeayuda.OfficeTime.at;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.mesadeayuda.TestMail;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.platform.InvalidInputException;
+import org.mesadeayuda.platform.MailOutboxSender;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of processes/information-backup.bpmn (BK-1..BK-4), driven with the variables the forms send. */
@@ -44,6 +45,7 @@ class InformationBackupProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired BackupRequestRepository requests;
+  @Autowired MailOutboxSender outboxSender;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -170,25 +172,23 @@ class InformationBackupProcessTest {
         "Memoria USB");
   }
 
+  /** Issue 13: the acknowledgement waits in the outbox instead of failing its job and holding up the request. */
   @Test
-  void aMailServerThatIsDownLeavesARetryingJobThenAnIncidentAndTheRequestStaysRegistered() {
+  void aMailServerThatIsDownDoesNotHoldUpTheRequestAndTheAcknowledgementLeavesOnceItIsBack() throws Exception {
+    ProcessInstance request;
     mail.stop();
     try {
-      ProcessInstance request = runtimeService.startProcessInstanceByKey("information-backup",
-          form("server_folder", "one_time", Map.of()));
-      Job acknowledgement = managementService.createJobQuery().processInstanceId(request.getId()).singleResult();
-      for (int attempt = 1; attempt <= 3; attempt++) {
-        String jobId = acknowledgement.getId();
-        assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
-        acknowledgement = managementService.createJobQuery().jobId(jobId).singleResult();
-        assertThat(acknowledgement.getRetries()).isEqualTo(3 - attempt);
-        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 6 * 60_000));
-      }
-      assertThat(runtimeService.createIncidentQuery().processInstanceId(request.getId()).count()).isEqualTo(1);
+      request = request("server_folder", "one_time", Map.of());
+      assertThat(request).isWaitingAt("Task_PerformBackup");
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(request.getId()).count()).isZero();
       assertThat(requests.findByCaseNumber(request.getBusinessKey())).isPresent();
     } finally {
       mail.start();
     }
+    assertThat(mail.getReceivedMessages()).isEmpty();
+    outboxSender.sendDue(Instant.now().plus(Duration.ofHours(1)));
+    assertThat(mail.getReceivedMessages()).hasSize(1);
+    Jobs.message(mail.getReceivedMessages(), "Solicitud de respaldo recibida — " + request.getBusinessKey());
   }
 
   // --- helpers ---

@@ -127,6 +127,7 @@ abstract class SupportRequestBench {
     assertThat(unfinishedRegister).as("register rows of tickets that did not finish").isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_ticket", Long.class))
         .as("one register row per application ticket").isEqualTo(countAppTickets());
+    awaitEmptyOutbox();
     assertThat(mail.received()).as("acknowledgement and 'ticket finalizado' per ticket").isEqualTo(2 * countAppTickets());
 
     BenchReport.Run run = new BenchReport.Run(database(), perRound, rounds, WORKERS,
@@ -138,6 +139,15 @@ abstract class SupportRequestBench {
     double seconds = new HistoryScale(jdbc, transactions, calendar).generate(historyTickets, definition.getId());
     Map<String, double[]> timings = HistoryScale.time(indicators);
     BenchReport.write(run, steps, historyTickets, seconds, timings);
+  }
+
+  /** E-mails leave through the outbox just after their step commits: the last ones may still be on their way. */
+  private void awaitEmptyOutbox() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE state = 'pending'", Long.class) > 0) {
+      assertThat(System.nanoTime()).as("the mail outbox empties").isLessThan(deadline);
+      Thread.sleep(100);
+    }
   }
 
   private long countAppTickets() {

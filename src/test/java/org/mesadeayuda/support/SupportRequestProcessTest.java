@@ -10,6 +10,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import org.mesadeayuda.TestMail;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -30,6 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.platform.InvalidInputException;
+import org.mesadeayuda.platform.MailOutbox;
+import org.mesadeayuda.platform.MailOutbox.OutgoingMail;
+import org.mesadeayuda.platform.MailOutboxSender;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -50,6 +55,8 @@ class SupportRequestProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired SupportTicketRepository tickets;
+  @Autowired MailOutbox outbox;
+  @Autowired MailOutboxSender outboxSender;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -428,35 +435,51 @@ class SupportRequestProcessTest {
     assertThat(taskService.createTaskQuery().taskId(attention.getId()).count()).isEqualTo(1);
   }
 
+  /**
+   * Issue 13: the acknowledgement used to fail its job until an administrator retried it, and the desk saw the
+   * ticket only then. Now the step queues the e-mail and completes; the outbox delivers it once the server is back.
+   */
   @Test
-  void aMailServerThatIsDownLeavesARetryingJobThenAnIncidentAndNeverLosesTheTicket() throws Exception {
+  void aMailServerThatIsDownDoesNotHoldUpTheDeskAndTheAcknowledgementLeavesOnceItIsBack() throws Exception {
+    ProcessInstance ticket;
+    String number;
     mail.stop();
     try {
-      ProcessInstance ticket = runtimeService.startProcessInstanceByKey("support-request", formVariables());
-      runAsyncStep(ticket); // register
-      Job acknowledgement = managementService.createJobQuery().processInstanceId(ticket.getId()).singleResult();
-      for (int attempt = 1; attempt <= 3; attempt++) {
-        String jobId = acknowledgement.getId();
-        assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
-        acknowledgement = managementService.createJobQuery().jobId(jobId).singleResult();
-        assertThat(acknowledgement.getRetries()).isEqualTo(3 - attempt);
-        setClock(new Date(ClockUtil.getCurrentTime().getTime() + 6 * 60_000));
-      }
-      assertThat(runtimeService.createIncidentQuery().processInstanceId(ticket.getId()).count()).isEqualTo(1);
-      assertThat(register(ticket.getBusinessKey())).isNotNull();
-      assertThat(tickets.findByTicketNumber(ticket.getBusinessKey())).isPresent();
-
-      mail.start();
-      managementService.setJobRetries(acknowledgement.getId(), 1);
-      managementService.executeJob(acknowledgement.getId());
-      runAsyncSteps(ticket);
+      ticket = runtimeService.startProcessInstanceByKey("support-request", formVariables());
+      number = ticket.getBusinessKey();
+      runAsyncSteps(ticket); // register, then the acknowledgement: each job succeeds at its first execution
       assertThat(ticket).isWaitingAt("Task_ReviewAndAssign");
-      assertThat(greenMailSubjects()).containsExactly("Solicitud recibida — " + ticket.getBusinessKey());
+      assertThat(task(ticket)).hasName("Revisar y asignar técnico — " + number);
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
+      assertThat(managementService.createJobQuery().processInstanceId(ticket.getId()).withException().count())
+          .isZero();
+      assertThat(register(number)).isNotNull();
+
+      OutgoingMail acknowledgement = outboxMail(number);
+      assertThat(acknowledgement.state()).isEqualTo(MailOutbox.PENDING);
+      assertThat(acknowledgement.subject()).isEqualTo("Solicitud recibida — " + number);
+      assertThat(acknowledgement.attempts()).isEqualTo(1);
+      assertThat(acknowledgement.lastError()).isNotBlank();
+      // still down at the next retry: the e-mail waits longer and is not lost
+      outboxSender.sendDue(Instant.now().plus(Duration.ofMinutes(1)));
+      assertThat(outboxMail(number).attempts()).isEqualTo(2);
+      assertThat(outboxMail(number).state()).isEqualTo(MailOutbox.PENDING);
     } finally {
-      if (!mail.isRunning()) {
-        mail.start();
-      }
+      mail.start();
     }
+    assertThat(greenMailSubjects()).isEmpty();
+
+    outboxSender.sendDue(Instant.now().plus(Duration.ofHours(1)));
+    assertThat(greenMailSubjects()).containsExactly("Solicitud recibida — " + number);
+    assertThat(message("Solicitud recibida").getAllRecipients()[0].toString()).isEqualTo("ana.lopez@institucion.gob");
+    assertThat(outboxMail(number).state()).isEqualTo(MailOutbox.SENT);
+    // a second pass, however late, sends nothing more
+    assertThat(outboxSender.sendDue(Instant.now().plus(Duration.ofDays(1)))).isZero();
+    assertThat(greenMailSubjects()).containsExactly("Solicitud recibida — " + number);
+
+    // the ticket goes on as usual, and its e-mails leave at once again
+    assignTo(ticket, "tomas.tecnico");
+    assertThat(ticket).isWaitingAt("Task_AttendRequest");
   }
 
   // --- helpers -----------------------------------------------------------------------------------------------
@@ -512,11 +535,6 @@ class SupportRequestProcessTest {
     Jobs.runAsyncSteps(managementService, instance);
   }
 
-  private void runAsyncStep(ProcessInstance ticket) {
-    Job job = managementService.createJobQuery().processInstanceId(ticket.getId()).messages().singleResult();
-    managementService.executeJob(job.getId());
-  }
-
   /** Fires the timers that are due at the current engine time. */
   private void runDueTimers(ProcessInstance ticket) {
     for (int i = 0; i < 20; i++) {
@@ -532,6 +550,15 @@ class SupportRequestProcessTest {
 
   private void assertCandidateGroup(Task task, String group) {
     Jobs.assertCandidateGroup(taskService, task, group);
+  }
+
+  /** The ticket's one e-mail in the outbox. */
+  private OutgoingMail outboxMail(String ticketNumber) {
+    List<OutgoingMail> mails = java.util.stream.Stream.of(MailOutbox.PENDING, MailOutbox.SENT)
+        .flatMap(state -> outbox.list(state, 1000).stream())
+        .filter(mail -> mail.subject().contains(ticketNumber)).toList();
+    assertThat(mails).hasSize(1);
+    return mails.get(0);
   }
 
   private SupportTicket register(String ticketNumber) {

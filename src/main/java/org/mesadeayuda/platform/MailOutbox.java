@@ -1,0 +1,137 @@
+package org.mesadeayuda.platform;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The table of e-mails waiting to be sent or already sent ({@code mail_outbox}, V11). {@link #add} joins the caller's
+ * transaction; every other method is meant to run in a transaction of its own (see {@link MailOutboxSender}).
+ */
+@Component
+public class MailOutbox {
+
+  public static final String PENDING = "pending";
+  public static final String SENT = "sent";
+
+  private static final int ERROR_LENGTH = 1000;
+  private static final String COLUMNS = "id, template, mail_from, mail_to, subject, body, state, created_at, attempts, "
+      + "next_attempt_at, last_attempt_at, last_error, sent_at, locked_by";
+
+  /** One e-mail of the outbox. */
+  public record OutgoingMail(long id, String template, String from, String to, String subject, String body,
+      String state, Instant createdAt, int attempts, Instant nextAttemptAt, Instant lastAttemptAt, String lastError,
+      Instant sentAt, String lockedBy) {}
+
+  private final JdbcTemplate jdbc;
+
+  public MailOutbox(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Queues a rendered e-mail, due at once, in the caller's transaction; returns its id. */
+  public long add(String template, String from, String to, String subject, String body, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (template, mail_from, mail_to, "
+          + "subject, body, state, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+          new String[] {"id"});
+      insert.setString(1, template);
+      insert.setString(2, from);
+      insert.setString(3, to);
+      insert.setString(4, subject);
+      insert.setString(5, body);
+      insert.setString(6, PENDING);
+      insert.setTimestamp(7, Timestamp.from(now));
+      insert.setTimestamp(8, Timestamp.from(now));
+      return insert;
+    }, key);
+    return key.getKey().longValue();
+  }
+
+  /** Ids of the pending e-mails due by {@code now} that no sender holds, oldest first. */
+  public List<Long> due(Instant now, int limit) {
+    return jdbc.queryForList("SELECT id FROM mail_outbox WHERE state = ? AND next_attempt_at <= ? "
+        + "AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY",
+        Long.class, PENDING, Timestamp.from(now), Timestamp.from(now), limit);
+  }
+
+  /**
+   * Takes the e-mail for {@code owner} until {@code until} if it is still pending, due and free. The condition is in
+   * the update itself, so of two senders racing for a row exactly one gets it.
+   */
+  public Optional<OutgoingMail> claim(long id, String owner, Instant now, Instant until) {
+    int claimed = jdbc.update("UPDATE mail_outbox SET locked_by = ?, locked_until = ? WHERE id = ? AND state = ? "
+        + "AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)",
+        owner, Timestamp.from(until), id, PENDING, Timestamp.from(now), Timestamp.from(now));
+    return claimed == 1 ? find(id) : Optional.empty();
+  }
+
+  /**
+   * Records the delivery; false when the claim was lost meanwhile (it expired and another sender took the row). The
+   * body is dropped: some e-mails carry secrets (a remote-access identifier, kept elsewhere only as its hash), and the
+   * sent row is only a log line for the operators.
+   */
+  public boolean markSent(long id, String owner, Instant now) {
+    return jdbc.update("UPDATE mail_outbox SET state = ?, sent_at = ?, last_attempt_at = ?, body = '', "
+        + "locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?",
+        SENT, Timestamp.from(now), Timestamp.from(now), id, owner) == 1;
+  }
+
+  /** Records a failed attempt and when to try again, and frees the row. */
+  public boolean markFailed(long id, String owner, Instant now, String error, Instant nextAttempt) {
+    String shortError = error == null ? "" : error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
+    return jdbc.update("UPDATE mail_outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error = ?, "
+        + "next_attempt_at = ?, locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?",
+        Timestamp.from(now), shortError, Timestamp.from(nextAttempt), id, owner) == 1;
+  }
+
+  /** Makes every pending e-mail due at {@code now} (their backoff is over: the mail server answers again). */
+  public int makeAllDue(Instant now) {
+    return jdbc.update("UPDATE mail_outbox SET next_attempt_at = ? WHERE state = ? AND next_attempt_at > ?",
+        Timestamp.from(now), PENDING, Timestamp.from(now));
+  }
+
+  public Optional<OutgoingMail> find(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = ?", MailOutbox::row, id).stream()
+        .findFirst();
+  }
+
+  /** The e-mails in a state, oldest first for pending ones (the queue), newest first for sent ones (the log). */
+  public List<OutgoingMail> list(String state, int limit) {
+    String order = PENDING.equals(state) ? "next_attempt_at, id" : "sent_at DESC, id DESC";
+    return jdbc.query("SELECT " + COLUMNS + " FROM mail_outbox WHERE state = ? ORDER BY " + order
+        + " FETCH FIRST ? ROWS ONLY", MailOutbox::row, state, limit);
+  }
+
+  public long count(String state) {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE state = ?", Long.class, state);
+    return count == null ? 0 : count;
+  }
+
+  /** Deletes the e-mails sent before {@code before}; returns how many. */
+  public int deleteSentBefore(Instant before) {
+    return jdbc.update("DELETE FROM mail_outbox WHERE state = ? AND sent_at < ?", SENT, Timestamp.from(before));
+  }
+
+  private static OutgoingMail row(ResultSet rs, int rowNumber) throws SQLException {
+    return new OutgoingMail(rs.getLong("id"), rs.getString("template"), rs.getString("mail_from"),
+        rs.getString("mail_to"), rs.getString("subject"), rs.getString("body"), rs.getString("state"),
+        instant(rs, "created_at"), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+        instant(rs, "last_attempt_at"), rs.getString("last_error"), instant(rs, "sent_at"),
+        rs.getString("locked_by"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

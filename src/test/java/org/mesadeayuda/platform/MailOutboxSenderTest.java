@@ -1,0 +1,271 @@
+package org.mesadeayuda.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mesadeayuda.platform.MailOutbox.OutgoingMail;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * The outbox's claims and backoff on a database of their own (the V11 table on in-memory H2), with two senders for two
+ * nodes, a mail server that records or fails, and a clock the test moves.
+ */
+class MailOutboxSenderTest {
+
+  static final Instant START = Instant.parse("2026-11-09T15:00:00Z");
+  static final MailOutboxProperties PROPERTIES = new MailOutboxProperties(true, Duration.ofSeconds(2),
+      MailOutboxProperties.AfterCommit.NONE, 2,
+      Duration.ofSeconds(30), Duration.ofMinutes(15), 5, Duration.ofMinutes(5), 50, Duration.ofDays(30));
+
+  MailOutbox outbox;
+  MovableClock clock = new MovableClock(START);
+  FakeMailServer server = new FakeMailServer();
+  MailOutboxSender nodeA;
+  MailOutboxSender nodeB;
+  DataSourceTransactionManager transactions;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    DataSource dataSource = newDatabase();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    String migration = new ClassPathResource("db/migration/V11__mail_outbox.sql")
+        .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
+    for (String statement : migration.split(";")) {
+      if (!statement.isBlank()) {
+        jdbc.execute(statement);
+      }
+    }
+    outbox = new MailOutbox(jdbc);
+    transactions = new DataSourceTransactionManager(dataSource);
+    nodeA = new MailOutboxSender(outbox, server, PROPERTIES, transactions, clock, "node-a");
+    nodeB = new MailOutboxSender(outbox, server, PROPERTIES, transactions, clock, "node-b");
+  }
+
+  /** An empty database of its own for each test (PostgreSQL in {@link MailOutboxSenderPostgresTest}). */
+  DataSource newDatabase() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return dataSource;
+  }
+
+  @Test
+  void sendsEachDueMailOnceAndMarksItSent() {
+    long first = queue("ana@institucion.gob");
+    long second = queue("tomas@institucion.gob");
+
+    assertThat(nodeA.sendDue()).isEqualTo(2);
+    assertThat(server.delivered).extracting(message -> message.getTo()[0])
+        .containsExactly("ana@institucion.gob", "tomas@institucion.gob");
+    assertThat(outbox.find(first).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
+    assertThat(outbox.find(second).orElseThrow().sentAt()).isEqualTo(START);
+    assertThat(server.delivered.get(0).getText()).isEqualTo("Cuerpo\n");
+    assertThat(outbox.find(first).orElseThrow().body()).as("a sent e-mail keeps no body").isEmpty();
+
+    clock.move(Duration.ofHours(1));
+    assertThat(nodeA.sendDue()).isZero();
+    assertThat(nodeB.sendDue()).isZero();
+    assertThat(server.delivered).hasSize(2);
+  }
+
+  @Test
+  void aFailedMailWaitsAnExponentialBackoffCappedAtFifteenMinutesAndIsNeverGivenUp() {
+    long id = queue("ana@institucion.gob");
+    server.failure = connectionRefused();
+    List<Duration> waits = new ArrayList<>();
+    for (int attempt = 1; attempt <= 8; attempt++) {
+      nodeA.sendDue();
+      OutgoingMail mail = outbox.find(id).orElseThrow();
+      assertThat(mail.attempts()).isEqualTo(attempt);
+      assertThat(mail.lastError()).contains("Connection refused");
+      waits.add(Duration.between(clock.instant(), mail.nextAttemptAt()));
+      // not before it is due
+      clock.move(Duration.between(clock.instant(), mail.nextAttemptAt()).minusSeconds(1));
+      nodeA.sendDue();
+      assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(attempt);
+      clock.move(Duration.ofSeconds(1));
+    }
+    assertThat(waits).containsExactly(Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
+        Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(15), Duration.ofMinutes(15),
+        Duration.ofMinutes(15));
+    assertThat(PROPERTIES.retryDelay(1000)).isEqualTo(Duration.ofMinutes(15));
+
+    server.failure = null;
+    assertThat(nodeA.sendDue()).isEqualTo(1);
+    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
+    assertThat(server.delivered).hasSize(1);
+  }
+
+  @Test
+  void whenARetryGoesThroughEveryWaitingMailIsDueAgain() {
+    queue("uno@institucion.gob");
+    server.failure = connectionRefused();
+    nodeA.sendDue();
+    clock.move(Duration.ofSeconds(10));
+    long second = queue("dos@institucion.gob");
+    nodeA.sendDue();
+    clock.move(Duration.ofSeconds(25));
+    nodeA.sendDue(); // the first one again, 35 s after its first attempt
+    assertThat(outbox.list(MailOutbox.PENDING, 10)).extracting(OutgoingMail::attempts).containsExactly(1, 2);
+
+    server.failure = null;
+    clock.move(Duration.ofSeconds(30)); // the second one is due (its backoff: 30 s); the first waits a minute
+    assertThat(nodeA.sendDue()).isEqualTo(1);
+    assertThat(outbox.find(second).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
+    // the server is back: the next pass sends the first at once instead of half a minute later
+    assertThat(nodeA.sendDue()).isEqualTo(1);
+    assertThat(outbox.count(MailOutbox.PENDING)).isZero();
+  }
+
+  @Test
+  void aMailBeingSentByOneNodeIsNotSentByAnother() {
+    long id = queue("ana@institucion.gob");
+    List<Integer> sentByB = new ArrayList<>();
+    // node B's pass runs while node A is talking to the mail server about the same e-mail
+    server.whileSending = message -> sentByB.add(nodeB.sendDue());
+
+    assertThat(nodeA.sendDue()).isEqualTo(1);
+    assertThat(sentByB).containsExactly(0);
+    assertThat(server.delivered).hasSize(1);
+    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
+  }
+
+  @Test
+  void theClaimOfANodeThatDiedWhileSendingExpiresAndAnotherNodeSendsTheMail() {
+    long id = queue("ana@institucion.gob");
+    assertThat(outbox.claim(id, "dead-node", START, START.plus(PROPERTIES.claimDuration()))).isPresent();
+
+    assertThat(nodeB.sendDue()).isZero();
+    clock.move(PROPERTIES.claimDuration().minusSeconds(1));
+    assertThat(nodeB.sendDue()).isZero();
+    clock.move(Duration.ofSeconds(2));
+    assertThat(nodeB.sendDue()).isEqualTo(1);
+    assertThat(server.delivered).hasSize(1);
+    // the dead node cannot mark it afterwards
+    assertThat(outbox.markSent(id, "dead-node", clock.instant())).isFalse();
+  }
+
+  @Test
+  void anUnreachableServerEndsThePassButAMailTheServerRefusesDoesNotHoldUpTheOthers() {
+    queue("uno@institucion.gob");
+    queue("dos@institucion.gob");
+    queue("tres@institucion.gob");
+    server.failure = connectionRefused();
+    nodeA.sendDue();
+    assertThat(server.attempts).isEqualTo(1);
+
+    clock.move(Duration.ofMinutes(1));
+    server.attempts = 0;
+    server.failure = new MailSendException("550 recipient rejected");
+    nodeA.sendDue();
+    assertThat(server.attempts).isEqualTo(3);
+  }
+
+  @Test
+  void afterCommitTheMailIsTriedByTheOutboxsOwnThreadAndOnlyOnce() throws Exception {
+    MailOutboxProperties background = new MailOutboxProperties(true, Duration.ofSeconds(2),
+        MailOutboxProperties.AfterCommit.BACKGROUND, 2, Duration.ofSeconds(30), Duration.ofMinutes(15), 5,
+        Duration.ofMinutes(5), 50, Duration.ofDays(30));
+    MailOutboxSender sender = new MailOutboxSender(outbox, server, background, transactions, clock, "node-c");
+    List<String> sendingThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.whileSending = message -> sendingThreads.add(Thread.currentThread().getName());
+    long id = queue("ana@institucion.gob");
+
+    sender.afterCommit(id);
+    sender.afterCommit(id); // e.g. a second notice for the same row: the claim lets only one through
+    assertThat(sender.stopAfterCommitPool(Duration.ofSeconds(30))).isTrue();
+
+    assertThat(server.delivered).hasSize(1);
+    assertThat(sendingThreads).singleElement().asString().startsWith("mail-outbox-");
+    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
+  }
+
+  @Test
+  void sentMailIsDeletedAfterTheRetentionPeriod() {
+    long id = queue("ana@institucion.gob");
+    nodeA.sendDue();
+    clock.move(PROPERTIES.keepSent().plusHours(2));
+    queue("tomas@institucion.gob");
+    nodeA.sendDue();
+    assertThat(outbox.find(id)).isEmpty();
+    assertThat(outbox.count(MailOutbox.SENT)).isEqualTo(1);
+  }
+
+  private long queue(String to) {
+    return outbox.add("support-acknowledgement", "mesa@institucion.gob", to, "Solicitud recibida — SOP-2026-000001",
+        "Cuerpo\n", clock.instant());
+  }
+
+  private static MailSendException connectionRefused() {
+    return new MailSendException("Mail server connection failed", new ConnectException("Connection refused"));
+  }
+
+  static class FakeMailServer extends JavaMailSenderImpl {
+    final List<SimpleMailMessage> delivered = new ArrayList<>();
+    RuntimeException failure;
+    Consumer<SimpleMailMessage> whileSending;
+    int attempts;
+
+    @Override
+    public void send(SimpleMailMessage... messages) {
+      for (SimpleMailMessage message : messages) {
+        attempts++;
+        if (failure != null) {
+          throw failure;
+        }
+        if (whileSending != null) {
+          Consumer<SimpleMailMessage> hook = whileSending;
+          whileSending = null;
+          hook.accept(message);
+        }
+        delivered.add(message);
+      }
+    }
+  }
+
+  static class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void move(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
