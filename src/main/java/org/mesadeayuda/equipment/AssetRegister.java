@@ -1,9 +1,12 @@
 package org.mesadeayuda.equipment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.InstitutionProperties;
@@ -17,6 +20,26 @@ public class AssetRegister {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,49}$");
+  /** The free-text fields and their columns' lengths (V3__asset_register.sql); the others are checked by value. */
+  private static final Map<String, Function<Asset, String>> TEXTS = new LinkedHashMap<>();
+  private static final Map<String, Integer> LENGTHS = Map.of("brand", 100, "model", 100, "serialNumber", 100,
+      "location", 200, "assignedUser", 200, "providerName", 200, "providerEmail", 200, "contractNumber", 100);
+
+  private static final String ONLY_CASES_LEND = "el préstamo de un equipo lo registra y lo termina el caso de avería "
+      + "que lo presta; no se cambia desde el inventario";
+  /** What a spreadsheet runs as a formula when the register is exported and opened again (CSV injection). */
+  private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\t\r].*", Pattern.DOTALL);
+
+  static {
+    TEXTS.put("brand", Asset::brand);
+    TEXTS.put("model", Asset::model);
+    TEXTS.put("serialNumber", Asset::serialNumber);
+    TEXTS.put("location", Asset::location);
+    TEXTS.put("assignedUser", Asset::assignedUser);
+    TEXTS.put("providerName", Asset::providerName);
+    TEXTS.put("providerEmail", Asset::providerEmail);
+    TEXTS.put("contractNumber", Asset::contractNumber);
+  }
 
   /** The register refused a unit: every field and why. */
   public static class InvalidAssetException extends InvalidFieldsException {
@@ -38,6 +61,12 @@ public class AssetRegister {
   }
 
   public List<Asset> search(String text, String department, String equipmentType, String status) {
+    List<FieldProblem> problems = new ArrayList<>();
+    tooLong("q", text, 100, problems);
+    tooLong("department", department, 50, problems);
+    tooLong("equipmentType", equipmentType, 20, problems);
+    tooLong("status", status, 20, problems);
+    reject(problems);
     String like = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
     return assets.search(like, blankToNull(department), blankToNull(equipmentType), blankToNull(status));
   }
@@ -45,8 +74,12 @@ public class AssetRegister {
   @Transactional
   public Asset create(Asset asset) {
     List<FieldProblem> problems = check(asset);
-    if (assets.existsByAssetTag(asset.assetTag())) {
-      problems.add(new FieldProblem("assetTag", "ya existe un equipo con el código " + asset.assetTag()));
+    if (asset.assetTag() != null && assets.existsByAssetTagIgnoringCase(asset.assetTag())) {
+      problems.add(new FieldProblem("assetTag", "ya existe un equipo con el código " + asset.assetTag()
+          + " (sin distinguir mayúsculas)"));
+    }
+    if (Asset.ON_LOAN.equals(asset.status())) {
+      problems.add(new FieldProblem("status", ONLY_CASES_LEND));
     }
     reject(problems);
     return assets.save(asset);
@@ -59,6 +92,9 @@ public class AssetRegister {
     List<FieldProblem> problems = check(changed);
     if (!assetTag.equals(changed.assetTag())) {
       problems.add(new FieldProblem("assetTag", "el código de inventario no se puede cambiar"));
+    }
+    if (Asset.ON_LOAN.equals(changed.status()) != Asset.ON_LOAN.equals(existing.status())) {
+      problems.add(new FieldProblem("status", ONLY_CASES_LEND));
     }
     reject(problems);
     return assets.save(changed.replacing(existing));
@@ -89,7 +125,21 @@ public class AssetRegister {
     if ("leased".equals(asset.ownership()) && asset.providerName() == null) {
       problems.add(new FieldProblem("providerName", "un equipo arrendado necesita el nombre del arrendador"));
     }
+    TEXTS.forEach((field, value) -> {
+      String text = value.apply(asset);
+      tooLong(field, text, LENGTHS.get(field), problems);
+      if (text != null && FORMULA.matcher(text).matches()) {
+        problems.add(new FieldProblem(field, "empieza con «" + text.charAt(0) + "»: una hoja de cálculo lo tomaría "
+            + "como fórmula; quite ese signo del inicio"));
+      }
+    });
     return problems;
+  }
+
+  private static void tooLong(String field, String value, int maxLength, List<FieldProblem> problems) {
+    if (value != null && value.length() > maxLength) {
+      problems.add(new FieldProblem(field, "admite hasta " + maxLength + " caracteres (tiene " + value.length() + ")"));
+    }
   }
 
   private static void reject(List<FieldProblem> problems) {

@@ -13,6 +13,10 @@ public interface AssetRepository extends ListCrudRepository<Asset, Long> {
 
   boolean existsByAssetTag(String assetTag);
 
+  /** Tags are unique ignoring case ("CSV-E3" is "csv-e3"), as the database's unique index also says. */
+  @Query("SELECT COUNT(*) > 0 FROM asset WHERE LOWER(asset_tag) = LOWER(:assetTag)")
+  boolean existsByAssetTagIgnoringCase(@Param("assetTag") String assetTag);
+
   @Query("""
       SELECT * FROM asset
       WHERE (CAST(:text AS VARCHAR(200)) IS NULL OR LOWER(asset_tag) LIKE :text OR LOWER(brand) LIKE :text OR LOWER(model) LIKE :text

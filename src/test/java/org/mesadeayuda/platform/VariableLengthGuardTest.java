@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -119,6 +125,31 @@ class VariableLengthGuardTest {
           Map.of("variables", Map.of()), JsonNode.class);
       assertThat(missing.getStatusCode()).as(action).isEqualTo(HttpStatus.NOT_FOUND);
       assertThat(missing.getBody().path("message").asText()).contains("no-such-task");
+    }
+  }
+
+  /** Tasklist and the guard enforce the same limit; one that does not fit the engine's column would be a 500. */
+  @Test
+  void everyTextFieldOfEveryFormHasALimitTheEngineCanKeep() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    List<String> fields = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("forms"))) {
+      for (Path form : files.filter(file -> file.toString().endsWith(".form")).toList()) {
+        collectTextFields(json.readTree(form.toFile()).path("components"), form.getFileName().toString(), fields);
+      }
+    }
+    assertThat(fields).hasSizeGreaterThan(100).allSatisfy(field -> assertThat(field).doesNotContain("sin límite válido"));
+  }
+
+  private static void collectTextFields(JsonNode components, String form, List<String> fields) {
+    for (JsonNode component : components) {
+      String type = component.path("type").asText();
+      if (type.equals("textfield") || type.equals("textarea")) {
+        JsonNode maxLength = component.path("validate").path("maxLength");
+        fields.add(form + " " + component.path("key").asText() + (maxLength.isInt() && maxLength.asInt() > 0
+            && maxLength.asInt() <= VariableLengthGuard.ENGINE_TEXT_LIMIT ? "" : " sin límite válido"));
+      }
+      collectTextFields(component.path("components"), form, fields);
     }
   }
 
