@@ -81,8 +81,10 @@ public class VariableLengthGuard extends AbstractProcessEnginePlugin {
     public void writeValue(StringValue value, ValueFields fields) {
       String text = value.getValue();
       if (text != null && text.length() > ENGINE_TEXT_LIMIT) {
-        throw new InvalidInputException("El campo «" + fields.getName() + "» admite hasta " + ENGINE_TEXT_LIMIT
-            + " caracteres (tiene " + text.length() + ").");
+        // no name: a decision's input or output kept in its history
+        String field = fields.getName() == null ? "Un texto" : "El campo «" + fields.getName() + "»";
+        throw new InvalidInputException(field + " admite hasta " + ENGINE_TEXT_LIMIT + " caracteres (tiene "
+            + text.length() + ").");
       }
       super.writeValue(value, fields);
     }
