@@ -1,10 +1,8 @@
 package org.mesadeayuda.equipment;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -20,26 +18,20 @@ public class AssetRegister {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,49}$");
-  /** The free-text fields and their columns' lengths (V3__asset_register.sql); the others are checked by value. */
-  private static final Map<String, Function<Asset, String>> TEXTS = new LinkedHashMap<>();
-  private static final Map<String, Integer> LENGTHS = Map.of("brand", 100, "model", 100, "serialNumber", 100,
-      "location", 200, "assignedUser", 200, "providerName", 200, "providerEmail", 200, "contractNumber", 100);
-
   private static final String ONLY_CASES_LEND = "el préstamo de un equipo lo registra y lo termina el caso de avería "
       + "que lo presta; no se cambia desde el inventario";
   /** What a spreadsheet runs as a formula when the register is exported and opened again (CSV injection). */
   private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\t\r].*", Pattern.DOTALL);
 
-  static {
-    TEXTS.put("brand", Asset::brand);
-    TEXTS.put("model", Asset::model);
-    TEXTS.put("serialNumber", Asset::serialNumber);
-    TEXTS.put("location", Asset::location);
-    TEXTS.put("assignedUser", Asset::assignedUser);
-    TEXTS.put("providerName", Asset::providerName);
-    TEXTS.put("providerEmail", Asset::providerEmail);
-    TEXTS.put("contractNumber", Asset::contractNumber);
-  }
+  /** A free-text field and its column's length (V3__asset_register.sql); the other fields are checked by value. */
+  private record TextField(String name, int maxLength, Function<Asset, String> value) {}
+
+  private static final List<TextField> TEXTS = List.of(new TextField("brand", 100, Asset::brand),
+      new TextField("model", 100, Asset::model), new TextField("serialNumber", 100, Asset::serialNumber),
+      new TextField("location", 200, Asset::location), new TextField("assignedUser", 200, Asset::assignedUser),
+      new TextField("providerName", 200, Asset::providerName),
+      new TextField("providerEmail", 200, Asset::providerEmail),
+      new TextField("contractNumber", 100, Asset::contractNumber));
 
   /** The register refused a unit: every field and why. */
   public static class InvalidAssetException extends InvalidFieldsException {
@@ -90,7 +82,7 @@ public class AssetRegister {
     Asset existing = assets.findByAssetTag(assetTag)
         .orElseThrow(() -> new InvalidAssetException(List.of(new FieldProblem("assetTag", "no existe: " + assetTag))));
     List<FieldProblem> problems = check(changed);
-    if (!assetTag.equals(changed.assetTag())) {
+    if (!existing.assetTag().equals(changed.assetTag())) {
       problems.add(new FieldProblem("assetTag", "el código de inventario no se puede cambiar"));
     }
     if (Asset.ON_LOAN.equals(changed.status()) != Asset.ON_LOAN.equals(existing.status())) {
@@ -125,12 +117,12 @@ public class AssetRegister {
     if ("leased".equals(asset.ownership()) && asset.providerName() == null) {
       problems.add(new FieldProblem("providerName", "un equipo arrendado necesita el nombre del arrendador"));
     }
-    TEXTS.forEach((field, value) -> {
-      String text = value.apply(asset);
-      tooLong(field, text, LENGTHS.get(field), problems);
+    TEXTS.forEach(field -> {
+      String text = field.value().apply(asset);
+      tooLong(field.name(), text, field.maxLength(), problems);
       if (text != null && FORMULA.matcher(text).matches()) {
-        problems.add(new FieldProblem(field, "empieza con «" + text.charAt(0) + "»: una hoja de cálculo lo tomaría "
-            + "como fórmula; quite ese signo del inicio"));
+        problems.add(new FieldProblem(field.name(), "empieza con «" + text.charAt(0)
+            + "»: una hoja de cálculo lo tomaría como fórmula; quite ese signo del inicio"));
       }
     });
     return problems;

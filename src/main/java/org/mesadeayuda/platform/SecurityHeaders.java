@@ -64,9 +64,11 @@ public class SecurityHeaders {
     }
 
     static boolean isApi(String path) {
-      return path.equals(SecurityConfiguration.OWN_API_PATH) || path.startsWith(SecurityConfiguration.OWN_API_PATH + "/")
-          || path.equals(SecurityConfiguration.ENGINE_REST_PATH)
-          || path.startsWith(SecurityConfiguration.ENGINE_REST_PATH + "/");
+      return under(path, SecurityConfiguration.OWN_API_PATH) || under(path, SecurityConfiguration.ENGINE_REST_PATH);
+    }
+
+    private static boolean under(String path, String root) {
+      return path.equals(root) || path.startsWith(root + "/");
     }
   }
 

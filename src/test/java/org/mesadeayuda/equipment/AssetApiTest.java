@@ -197,6 +197,9 @@ class AssetApiTest {
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(again.getBody().path("errors").findValuesAsText("field")).containsExactly("assetTag");
     assertThat(assets.count()).isEqualTo(1);
+    // and it is found however its tag is typed
+    assertThat(http.withBasicAuth(STAFF, PASSWORD).getForEntity("/api/assets/csv-e3", JsonNode.class).getBody()
+        .path("assetTag").asText()).isEqualTo("CSV-E3");
   }
 
   @Test

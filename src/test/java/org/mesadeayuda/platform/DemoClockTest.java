@@ -54,7 +54,8 @@ class DemoClockTest {
 
   @Test
   void aMoveWithATimeMovesTheClock() throws Exception {
-    mvc.perform(put("/api/demo/clock").contentType(MediaType.APPLICATION_JSON).content("{\"now\": \"2027-01-04T09:00\"}"))
+    mvc.perform(put("/api/demo/clock").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"now\": \"2027-01-04T09:00\"}"))
         .andExpect(status().isOk());
   }
 }

@@ -138,7 +138,8 @@ class VariableLengthGuardTest {
         collectTextFields(json.readTree(form.toFile()).path("components"), form.getFileName().toString(), fields);
       }
     }
-    assertThat(fields).hasSizeGreaterThan(100).allSatisfy(field -> assertThat(field).doesNotContain("sin límite válido"));
+    assertThat(fields).hasSizeGreaterThan(100)
+        .allSatisfy(field -> assertThat(field).doesNotContain("sin límite válido"));
   }
 
   private static void collectTextFields(JsonNode components, String form, List<String> fields) {
