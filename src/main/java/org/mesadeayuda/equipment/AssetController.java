@@ -1,14 +1,12 @@
 package org.mesadeayuda.equipment;
 
-import java.io.StringReader;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.mesadeayuda.platform.CurrentUser;
-import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.Role;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,23 +47,39 @@ public class AssetController {
     return ResponseEntity.of(register.find(assetTag));
   }
 
+  /**
+   * What a client may say about a unit. The register owns the rest: the id and version of the row, and the loan
+   * (to whom and for which case a loaner is lent), which only a case's loan step sets. A body that carries them
+   * anyway (e.g. the JSON of another unit, read and sent back) is not trusted with them: they are ignored.
+   */
+  public record AssetRequest(String assetTag, String equipmentType, String brand, String model, String serialNumber,
+      String department, String location, String assignedUser, String ownership, String providerName,
+      String providerEmail, String contractNumber, LocalDate warrantyEndDate, String status, boolean loaner) {
+
+    Asset toAsset() {
+      return new Asset(null, assetTag, equipmentType, brand, model, serialNumber, department, location, assignedUser,
+          ownership, providerName, providerEmail, contractNumber, warrantyEndDate, status, loaner, null, null, null);
+    }
+  }
+
   @PostMapping(consumes = "application/json")
-  public ResponseEntity<Asset> create(@RequestBody Asset asset) {
+  public ResponseEntity<Asset> create(@RequestBody AssetRequest asset) {
     requireEditor();
-    Asset created = register.create(asset);
+    Asset created = register.create(asset.toAsset());
     return ResponseEntity.created(URI.create("/api/assets/" + created.assetTag())).body(created);
   }
 
   @PutMapping("/{assetTag}")
-  public Asset update(@PathVariable String assetTag, @RequestBody Asset asset) {
+  public Asset update(@PathVariable String assetTag, @RequestBody AssetRequest asset) {
     requireEditor();
-    return register.update(assetTag, asset);
+    return register.update(assetTag, asset.toAsset());
   }
 
   @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
-  public Map<String, Integer> importCsv(@RequestBody String csv) {
+  public Map<String, Integer> importCsv(@RequestBody byte[] csv) {
     requireEditor();
-    return Map.of("imported", csvImport.importAll(new StringReader(csv)));
+    // the bytes as uploaded: the import recognises the encoding Excel used, whatever Content-Type says
+    return Map.of("imported", csvImport.importAll(csv));
   }
 
 
@@ -73,13 +87,6 @@ public class AssetController {
   ResponseEntity<Map<String, Object>> rejected(AssetCsvImport.RejectedImportException e) {
     return ResponseEntity.badRequest().body(Map.of("imported", 0, "errors", e.problems()));
   }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, List<FieldProblem>>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest()
-        .body(Map.of("errors", List.of(new FieldProblem("body", "no es un JSON válido de equipo"))));
-  }
-
 
   private void requireEditor() {
     currentUser.requireOneOf("solo técnicos y la Dirección de Tecnología modifican el inventario", Role.TECNICOS,

@@ -3,12 +3,19 @@ package org.mesadeayuda.equipment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
  * usuario_asignado, propiedad (propio / arrendado), proveedor, correo_proveedor, contrato, fin_garantia (AAAA-MM-DD or
  * DD/MM/AAAA), estado (en_servicio, en_reparacion, en_prestamo, reemplazado, de_baja; empty = en_servicio),
  * prestamo (si / no: a unit of the loaner pool).
+ *
+ * <p>A text cell that starts with {@code = + - @} is refused with its line and column: a spreadsheet that opens the
+ * register again would run it as a formula. No column takes numbers, so no legitimate value starts that way (dates
+ * are AAAA-MM-DD or DD/MM/AAAA).
  */
 @Component
 public class AssetCsvImport {
@@ -45,9 +56,14 @@ public class AssetCsvImport {
       "en_reparacion", Asset.IN_REPAIR, "en_prestamo", Asset.ON_LOAN, "reemplazado", Asset.REPLACED,
       "de_baja", Asset.DECOMMISSIONED);
   /** The register's field names as the spreadsheet calls them, so problems name the column the person sees. */
-  private static final Map<String, String> COLUMNS = Map.of("assetTag", "codigo_inventario",
-      "equipmentType", "tipo", "ownership", "propiedad", "status", "estado", "department", "departamento",
-      "providerEmail", "correo_proveedor", "providerName", "proveedor");
+  private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("assetTag", "codigo_inventario"),
+      Map.entry("equipmentType", "tipo"), Map.entry("ownership", "propiedad"), Map.entry("status", "estado"),
+      Map.entry("department", "departamento"), Map.entry("providerEmail", "correo_proveedor"),
+      Map.entry("providerName", "proveedor"), Map.entry("brand", "marca"), Map.entry("model", "modelo"),
+      Map.entry("serialNumber", "serie"), Map.entry("location", "ubicacion"),
+      Map.entry("assignedUser", "usuario_asignado"), Map.entry("contractNumber", "contrato"));
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
 
   /** A refused value, with the spreadsheet line it is on (the header is line 1). */
@@ -72,6 +88,33 @@ public class AssetCsvImport {
   public AssetCsvImport(AssetRegister register, AssetRepository assets) {
     this.register = register;
     this.assets = assets;
+  }
+
+  /**
+   * The file as uploaded. Excel in Spanish saves "CSV" in Windows-1252 (ANSI), "CSV UTF-8" with a byte-order mark;
+   * other tools write UTF-8 without one. A file that is valid UTF-8 is read as UTF-8 (a text in Windows-1252 with
+   * accents practically never is), any other as Windows-1252; one that is neither is refused.
+   */
+  @Transactional
+  public int importAll(byte[] file) {
+    return importAll(new StringReader(decode(file)));
+  }
+
+  static String decode(byte[] file) {
+    int start = file.length >= 3 && Arrays.equals(Arrays.copyOf(file, 3), UTF8_BOM) ? 3 : 0;
+    ByteBuffer content = ByteBuffer.wrap(file, start, file.length - start);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(content).toString();
+    } catch (CharacterCodingException notUtf8) {
+      try {
+        return WINDOWS_1252.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+      } catch (CharacterCodingException neither) {
+        throw new RejectedImportException(List.of(new LineProblem(0, null, "el archivo no está en UTF-8 ni en "
+            + "Windows-1252 (ANSI): guárdelo desde Excel como «CSV UTF-8» o «CSV (delimitado por comas)»")));
+      }
+    }
   }
 
   /** Stores every row or none; returns how many units were stored. */
@@ -116,9 +159,11 @@ public class AssetCsvImport {
               problems.add(new LineProblem(line, column, problem.reason()));
             }
           }
-          if (asset.assetTag() != null && !tagsInFile.add(asset.assetTag())) {
-            problems.add(new LineProblem(line, "codigo_inventario", "repetido en el archivo: " + asset.assetTag()));
-          } else if (asset.assetTag() != null && assets.existsByAssetTag(asset.assetTag())) {
+          // a tag is the same whatever its case: CSV-E3 and csv-e3 are one label
+          if (asset.assetTag() != null && !tagsInFile.add(asset.assetTag().toLowerCase(Locale.ROOT))) {
+            problems.add(new LineProblem(line, "codigo_inventario", "repetido en el archivo (sin distinguir "
+                + "mayúsculas): " + asset.assetTag()));
+          } else if (asset.assetTag() != null && assets.existsByAssetTagIgnoringCase(asset.assetTag())) {
             problems.add(new LineProblem(line, "codigo_inventario", "ya está en el inventario: " + asset.assetTag()));
           }
           rows.add(asset);

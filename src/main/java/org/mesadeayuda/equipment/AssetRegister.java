@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.InstitutionProperties;
@@ -17,6 +18,20 @@ public class AssetRegister {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/-]{0,49}$");
+  private static final String ONLY_CASES_LEND = "el préstamo de un equipo lo registra y lo termina el caso de avería "
+      + "que lo presta; no se cambia desde el inventario";
+  /** What a spreadsheet runs as a formula when the register is exported and opened again (CSV injection). */
+  private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\t\r].*", Pattern.DOTALL);
+
+  /** A free-text field and its column's length (V3__asset_register.sql); the other fields are checked by value. */
+  private record TextField(String name, int maxLength, Function<Asset, String> value) {}
+
+  private static final List<TextField> TEXTS = List.of(new TextField("brand", 100, Asset::brand),
+      new TextField("model", 100, Asset::model), new TextField("serialNumber", 100, Asset::serialNumber),
+      new TextField("location", 200, Asset::location), new TextField("assignedUser", 200, Asset::assignedUser),
+      new TextField("providerName", 200, Asset::providerName),
+      new TextField("providerEmail", 200, Asset::providerEmail),
+      new TextField("contractNumber", 100, Asset::contractNumber));
 
   /** The register refused a unit: every field and why. */
   public static class InvalidAssetException extends InvalidFieldsException {
@@ -38,6 +53,12 @@ public class AssetRegister {
   }
 
   public List<Asset> search(String text, String department, String equipmentType, String status) {
+    List<FieldProblem> problems = new ArrayList<>();
+    tooLong("q", text, 100, problems);
+    tooLong("department", department, 50, problems);
+    tooLong("equipmentType", equipmentType, 20, problems);
+    tooLong("status", status, 20, problems);
+    reject(problems);
     String like = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
     return assets.search(like, blankToNull(department), blankToNull(equipmentType), blankToNull(status));
   }
@@ -45,8 +66,12 @@ public class AssetRegister {
   @Transactional
   public Asset create(Asset asset) {
     List<FieldProblem> problems = check(asset);
-    if (assets.existsByAssetTag(asset.assetTag())) {
-      problems.add(new FieldProblem("assetTag", "ya existe un equipo con el código " + asset.assetTag()));
+    if (asset.assetTag() != null && assets.existsByAssetTagIgnoringCase(asset.assetTag())) {
+      problems.add(new FieldProblem("assetTag", "ya existe un equipo con el código " + asset.assetTag()
+          + " (sin distinguir mayúsculas)"));
+    }
+    if (Asset.ON_LOAN.equals(asset.status())) {
+      problems.add(new FieldProblem("status", ONLY_CASES_LEND));
     }
     reject(problems);
     return assets.save(asset);
@@ -57,8 +82,11 @@ public class AssetRegister {
     Asset existing = assets.findByAssetTag(assetTag)
         .orElseThrow(() -> new InvalidAssetException(List.of(new FieldProblem("assetTag", "no existe: " + assetTag))));
     List<FieldProblem> problems = check(changed);
-    if (!assetTag.equals(changed.assetTag())) {
+    if (!existing.assetTag().equals(changed.assetTag())) {
       problems.add(new FieldProblem("assetTag", "el código de inventario no se puede cambiar"));
+    }
+    if (Asset.ON_LOAN.equals(changed.status()) != Asset.ON_LOAN.equals(existing.status())) {
+      problems.add(new FieldProblem("status", ONLY_CASES_LEND));
     }
     reject(problems);
     return assets.save(changed.replacing(existing));
@@ -89,7 +117,21 @@ public class AssetRegister {
     if ("leased".equals(asset.ownership()) && asset.providerName() == null) {
       problems.add(new FieldProblem("providerName", "un equipo arrendado necesita el nombre del arrendador"));
     }
+    TEXTS.forEach(field -> {
+      String text = field.value().apply(asset);
+      tooLong(field.name(), text, field.maxLength(), problems);
+      if (text != null && FORMULA.matcher(text).matches()) {
+        problems.add(new FieldProblem(field.name(), "empieza con «" + text.charAt(0)
+            + "»: una hoja de cálculo lo tomaría como fórmula; quite ese signo del inicio"));
+      }
+    });
     return problems;
+  }
+
+  private static void tooLong(String field, String value, int maxLength, List<FieldProblem> problems) {
+    if (value != null && value.length() > maxLength) {
+      problems.add(new FieldProblem(field, "admite hasta " + maxLength + " caracteres (tiene " + value.length() + ")"));
+    }
   }
 
   private static void reject(List<FieldProblem> problems) {

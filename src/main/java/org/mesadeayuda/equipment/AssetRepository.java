@@ -9,9 +9,13 @@ import org.springframework.data.repository.query.Param;
 
 public interface AssetRepository extends ListCrudRepository<Asset, Long> {
 
-  Optional<Asset> findByAssetTag(String assetTag);
+  /** The unit with this tag, however its case was typed: tags are unique ignoring case ("CSV-E3" is "csv-e3"). */
+  @Query("SELECT * FROM asset WHERE LOWER(asset_tag) = LOWER(:assetTag)")
+  Optional<Asset> findByAssetTag(@Param("assetTag") String assetTag);
 
-  boolean existsByAssetTag(String assetTag);
+  /** Tags are unique ignoring case ("CSV-E3" is "csv-e3"), as the database's unique index also says. */
+  @Query("SELECT COUNT(*) > 0 FROM asset WHERE LOWER(asset_tag) = LOWER(:assetTag)")
+  boolean existsByAssetTagIgnoringCase(@Param("assetTag") String assetTag);
 
   @Query("""
       SELECT * FROM asset

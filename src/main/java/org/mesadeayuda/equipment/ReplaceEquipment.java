@@ -36,15 +36,16 @@ public class ReplaceEquipment implements JavaDelegate {
     Asset replacement = assets.findByAssetTag(newTag).orElseGet(() -> new Asset(null, newTag,
         failed.equipmentType(), null, null, null, null, null, null, "owned", null, null, null, null,
         Asset.IN_SERVICE, false, null, null, null));
-    assets.save(new Asset(replacement.id(), newTag, replacement.equipmentType(), replacement.brand(),
-        replacement.model(), replacement.serialNumber(), failed.department(), failed.location(),
+    // the tag as the register has it (the form may have typed it in another case)
+    assets.save(new Asset(replacement.id(), replacement.assetTag(), replacement.equipmentType(),
+        replacement.brand(), replacement.model(), replacement.serialNumber(), failed.department(), failed.location(),
         failed.assignedUser(), replacement.ownership(), replacement.providerName(), replacement.providerEmail(),
         replacement.contractNumber(), replacement.warrantyEndDate(), Asset.IN_SERVICE, false, null, null,
         replacement.version()));
     assets.changeStatus(failed.assetTag(), Asset.REPLACED);
     events.publishEvent(new AssetRetired(failed.assetTag(),
-        "Equipo reemplazado por " + newTag + " (caso " + caseNumber(execution) + ")"));
-    execution.setVariable(REPLACEMENT_ASSET_TAG, newTag);
+        "Equipo reemplazado por " + replacement.assetTag() + " (caso " + caseNumber(execution) + ")"));
+    execution.setVariable(REPLACEMENT_ASSET_TAG, replacement.assetTag());
     execution.setVariable(EQUIPMENT_OUTCOME, "replaced");
   }
 }

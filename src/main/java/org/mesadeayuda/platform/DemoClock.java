@@ -1,6 +1,7 @@
 package org.mesadeayuda.platform;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -43,6 +44,10 @@ public class DemoClock {
   @PutMapping
   public Map<String, Object> move(@RequestBody Move move) {
     currentUser.requireOneOf("solo el administrador mueve el reloj de la demostración");
+    if (move.now() == null) {
+      throw new InvalidFieldsException(List.of(new FieldProblem("now",
+          "es obligatorio: la fecha y hora de oficina, AAAA-MM-DDTHH:MM")));
+    }
     // an offset, not a fixed time: the moved clock keeps running, as the job executor and people expect
     long target = move.now().atZone(calendar.zone()).toInstant().toEpochMilli();
     ClockUtil.offset(target - System.currentTimeMillis());

@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -22,6 +24,9 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
  *
  * <p>Tasklist calls the webapps' own engine API ({@code /camunda/api/engine}), a JAX-RS application of its own
  * beside {@code /engine-rest}: Jersey's auto-discovery (listed in {@code META-INF/services}) adds the mappers to both.
+ *
+ * <p>A task, instance or definition that does not exist is a 404: some resources (completing a task) wrap the
+ * engine's {@link NotFoundException} in a 500.
  */
 @ConstrainedTo(RuntimeType.SERVER)
 public class EngineRestErrors implements ForcedAutoDiscoverable {
@@ -50,6 +55,31 @@ public class EngineRestErrors implements ForcedAutoDiscoverable {
     return Optional.empty();
   }
 
+  /**
+   * The engine's "no such task" (or instance, or definition) somewhere in the chain of causes, if any. Completing a
+   * task checks the id with {@code ensureNotNull}, which raises a {@link NullValueException} "Cannot find task with id
+   * …" rather than a {@link NotFoundException}.
+   */
+  static Optional<ProcessEngineException> notFound(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof NotFoundException missing) {
+        return Optional.of(missing);
+      }
+      if (cause instanceof NullValueException missing && missing.getMessage() != null
+          && missing.getMessage().startsWith("Cannot find ")) {
+        return Optional.of(missing);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Response notFoundResponse(Response camunda) {
+    return Response.fromResponse(camunda).status(Response.Status.NOT_FOUND).build();
+  }
+
   static Response badRequest(InvalidInputException invalid) {
     ExceptionDto body = new ExceptionDto();
     body.setType(InvalidInputException.class.getSimpleName());
@@ -63,7 +93,10 @@ public class EngineRestErrors implements ForcedAutoDiscoverable {
 
     @Override
     public Response toResponse(RestException error) {
-      return invalidInput(error).map(EngineRestErrors::badRequest).orElseGet(() -> camunda.toResponse(error));
+      return invalidInput(error).map(EngineRestErrors::badRequest).orElseGet(() -> {
+        Response answer = camunda.toResponse(error);
+        return notFound(error).isPresent() ? notFoundResponse(answer) : answer;
+      });
     }
   }
 
@@ -73,7 +106,10 @@ public class EngineRestErrors implements ForcedAutoDiscoverable {
 
     @Override
     public Response toResponse(ProcessEngineException error) {
-      return invalidInput(error).map(EngineRestErrors::badRequest).orElseGet(() -> camunda.toResponse(error));
+      return invalidInput(error).map(EngineRestErrors::badRequest).orElseGet(() -> {
+        Response answer = camunda.toResponse(error);
+        return notFound(error).isPresent() ? notFoundResponse(answer) : answer;
+      });
     }
   }
 }

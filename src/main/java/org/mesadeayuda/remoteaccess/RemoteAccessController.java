@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.mesadeayuda.platform.CurrentUser;
+import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.InvalidFieldsException;
 import org.mesadeayuda.platform.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +53,12 @@ public class RemoteAccessController {
 
   public record Check(String workOrder, String identifier) {}
 
+  /** The staff member's alert: what was seen, kept with the case (a process variable) and sent to the Director. */
+  public record Alert(String notes) {}
+
+  /** Longest alert note; it ends in the revocation e-mail and the case's variables, whose texts hold 4000. */
+  static final int NOTES_MAX_LENGTH = 2000;
+
   @GetMapping
   public List<RemoteAccessGrant> register() {
     currentUser.requireOneOf("solo la Dirección de Tecnología y los auditores consultan los accesos remotos",
@@ -73,7 +81,12 @@ public class RemoteAccessController {
 
   /** The staff member watching the session raises an alert: the process revokes the identifier at once. */
   @PostMapping("/{workOrder}/alert")
-  public ResponseEntity<Void> alert(@PathVariable String workOrder, @RequestBody(required = false) Map<String, String> body) {
+  public ResponseEntity<Void> alert(@PathVariable String workOrder, @RequestBody(required = false) Alert body) {
+    // refused before anything happens: a note too long must not cost the revocation its transaction
+    if (body != null && body.notes() != null && body.notes().length() > NOTES_MAX_LENGTH) {
+      throw new InvalidFieldsException(List.of(new FieldProblem("notes", "admite hasta " + NOTES_MAX_LENGTH
+          + " caracteres (tiene " + body.notes().length() + ")")));
+    }
     RemoteAccessGrant grant = grants.findByWorkOrder(workOrder).orElse(null);
     String user = currentUser.id();
     if (grant == null || !(user != null && user.equals(grant.staffMember()))) {
@@ -85,7 +98,7 @@ public class RemoteAccessController {
     identityService.clearAuthentication();
     try {
       runtimeService.createMessageCorrelation(DEVIATION_ALERT).processInstanceBusinessKey(workOrder)
-          .setVariable(RemoteAccessVariables.SESSION_NOTES, body == null ? null : body.get("notes"))
+          .setVariable(RemoteAccessVariables.SESSION_NOTES, body == null ? null : body.notes())
           .correlate();
     } catch (MismatchingMessageCorrelationException noSessionToAlert) {
       return ResponseEntity.status(HttpStatus.CONFLICT).build();

@@ -97,6 +97,11 @@ public class LicenceRegister {
   /** Software removed, or its equipment decommissioned: the installation ends and its seat is free again. */
   @Transactional
   public Installation uninstall(Long installationId, String reason) {
+    List<FieldProblem> problems = new ArrayList<>();
+    tooLong("reason", reason, 500, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidSoftwareException(problems);
+    }
     Installation installed = installations.findById(installationId)
         .orElseThrow(() -> new InvalidSoftwareException(List.of(new FieldProblem("id", "no existe la instalación"))));
     if (installed.removedAt() != null) {
@@ -115,8 +120,13 @@ public class LicenceRegister {
     if (catalogue.findById(softwareId).isEmpty()) {
       throw new InvalidSoftwareException(List.of(new FieldProblem("softwareId", "no está en el catálogo")));
     }
+    List<FieldProblem> problems = new ArrayList<>();
     if (seats < 1) {
-      throw new InvalidSoftwareException(List.of(new FieldProblem("seats", "debe ser 1 o más")));
+      problems.add(new FieldProblem("seats", "debe ser 1 o más"));
+    }
+    tooLong("proofReference", proofReference, 200, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidSoftwareException(problems);
     }
     return licences.save(new Licence(null, softwareId, seats, 0, expiresOn, proofReference, null));
   }
@@ -127,6 +137,9 @@ public class LicenceRegister {
     if (software.name() == null || software.name().isBlank()) {
       problems.add(new FieldProblem("name", "es obligatorio"));
     }
+    tooLong("name", software.name(), 200, problems);
+    tooLong("publisher", software.publisher(), 200, problems);
+    tooLong("prohibitedReason", software.prohibitedReason(), 500, problems);
     if (software.licenceType() == null || !Software.LICENCE_TYPES.contains(software.licenceType())) {
       problems.add(new FieldProblem("licenceType", "debe ser uno de " + String.join(", ", Software.LICENCE_TYPES)));
     }
@@ -140,6 +153,13 @@ public class LicenceRegister {
       throw new InvalidSoftwareException(problems);
     }
     return catalogue.save(software);
+  }
+
+  /** Longer than its column (V4__licence_register.sql): refused before anything is written. */
+  private static void tooLong(String field, String value, int maxLength, List<FieldProblem> problems) {
+    if (value != null && value.length() > maxLength) {
+      problems.add(new FieldProblem(field, "admite hasta " + maxLength + " caracteres (tiene " + value.length() + ")"));
+    }
   }
 
   private LocalDate today() {

@@ -3,15 +3,12 @@ package org.mesadeayuda.software;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.mesadeayuda.platform.CurrentUser;
 import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,13 +89,6 @@ public class SoftwareController {
     currentUser.requireOneOf("solo técnicos y la Dirección de Tecnología registran desinstalaciones",
         Role.TECNICOS, Role.DIRECTOR_TI);
     return register.uninstall(id, reason);
-  }
-
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, List<FieldProblem>>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest()
-        .body(Map.of("errors", List.of(new FieldProblem("body", "no es un JSON válido"))));
   }
 
 

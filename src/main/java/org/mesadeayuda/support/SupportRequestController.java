@@ -7,17 +7,11 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.TicketNumbers;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Intake by API (SR-1), for the e-mail gateway or the institution's portal. HTTP Basic, checked by the engine's
  * identity service; the caller must be allowed to start the support request (engine authorization). A bad payload
- * gets 400 with each field and its reason, and starts nothing.
+ * gets 400 with each field and its reason ({@link org.mesadeayuda.platform.ApiErrors}), and starts nothing.
  */
 @RestController
 @RequestMapping("/api/support-requests")
@@ -75,27 +69,6 @@ public class SupportRequestController {
         .getId();
     return ResponseEntity.created(URI.create("/api/support-requests/" + ticketNumber))
         .body(new Created(ticketNumber, processInstanceId));
-  }
-
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<Problems> invalid(MethodArgumentNotValidException e) {
-    List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-        .map((FieldError error) -> new FieldProblem(error.getField(), error.getDefaultMessage()))
-        .sorted((a, b) -> a.field().compareTo(b.field()))
-        .toList();
-    return ResponseEntity.badRequest().body(new Problems(problems));
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Problems> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest()
-        .body(new Problems(List.of(new FieldProblem(null, "el cuerpo no es un JSON válido de solicitud"))));
-  }
-
-  @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<Problems> forbidden(AuthorizationException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN)
-        .body(new Problems(List.of(new FieldProblem(null, "su usuario no puede registrar solicitudes de soporte"))));
   }
 
   private static String blankToNull(String value) {

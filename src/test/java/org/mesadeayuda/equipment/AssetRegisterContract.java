@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /** What the asset register guarantees, run on H2 and on PostgreSQL by the two subclasses. */
 abstract class AssetRegisterContract {
@@ -82,6 +85,93 @@ abstract class AssetRegisterContract {
         .isInstanceOfSatisfying(AssetCsvImport.RejectedImportException.class, rejected ->
             assertThat(rejected.problems()).extracting(p -> p.line() + " " + p.field())
                 .containsExactlyInAnyOrder("1 tipo", "1 propiedad"));
+  }
+
+  @Test
+  void aTagIsUniqueIgnoringCaseInTheImportTheRegisterAndTheDatabase() {
+    csvImport.importAll(new StringReader(HEADER + "CSV-E3;ups;;;;tecnologia;;;propio;;;;;;no\n"));
+
+    assertThatThrownBy(() -> csvImport.importAll(new StringReader(HEADER
+        + "csv-e3;ups;;;;tecnologia;;;propio;;;;;;no\n")))
+        .isInstanceOfSatisfying(AssetCsvImport.RejectedImportException.class, rejected ->
+            assertThat(rejected.problems()).singleElement().satisfies(problem -> {
+              assertThat(problem.line()).isEqualTo(2);
+              assertThat(problem.field()).isEqualTo("codigo_inventario");
+            }));
+    assertThatThrownBy(() -> csvImport.importAll(new StringReader(HEADER
+        + "INV-A;ups;;;;tecnologia;;;propio;;;;;;no\n"
+        + "inv-a;ups;;;;tecnologia;;;propio;;;;;;no\n")))
+        .isInstanceOfSatisfying(AssetCsvImport.RejectedImportException.class, rejected ->
+            assertThat(rejected.problems()).extracting(p -> p.line() + " " + p.field())
+                .containsExactly("3 codigo_inventario"));
+    assertThatThrownBy(() -> register.create(ups("csv-e3"))).isInstanceOf(AssetRegister.InvalidAssetException.class)
+        .hasMessageContaining("assetTag");
+    // the database says the same, for whatever gets past the register (two requests at the same moment)
+    assertThatThrownBy(() -> assets.save(ups("Csv-E3"))).hasCauseInstanceOf(DataIntegrityViolationException.class);
+    assertThat(assets.count()).isEqualTo(1);
+  }
+
+  @Test
+  void aWindows1252FileFromSpanishExcelIsReadWithItsAccents() {
+    String csv = HEADER + "INV-1;escritorio;Dell;7010;S1;tecnologia;Informática, 2.º piso;;propio;;;"
+        + "Guía de compra 7;;;no\n";
+    assertThat(csvImport.importAll(csv.getBytes(Charset.forName("windows-1252")))).isEqualTo(1);
+    Asset imported = register.find("INV-1").orElseThrow();
+    assertThat(imported.location()).isEqualTo("Informática, 2.º piso");
+    assertThat(imported.contractNumber()).isEqualTo("Guía de compra 7");
+  }
+
+  @Test
+  void aUtf8FileIsReadWithOrWithoutByteOrderMark() {
+    byte[] withoutMark = (HEADER + "INV-1;escritorio;;;;tecnologia;Informática;;propio;;;;;;no\n")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] text = (HEADER + "INV-2;escritorio;;;;tecnologia;Guía;;propio;;;;;;no\n").getBytes(StandardCharsets.UTF_8);
+    byte[] withMark = new byte[text.length + 3];
+    withMark[0] = (byte) 0xEF;
+    withMark[1] = (byte) 0xBB;
+    withMark[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, withMark, 3, text.length);
+
+    assertThat(csvImport.importAll(withoutMark)).isEqualTo(1);
+    assertThat(csvImport.importAll(withMark)).isEqualTo(1);
+    assertThat(register.find("INV-1").orElseThrow().location()).isEqualTo("Informática");
+    assertThat(register.find("INV-2").orElseThrow().location()).isEqualTo("Guía");
+  }
+
+  @Test
+  void aFileInNeitherEncodingIsRefusedWithAClearMessage() {
+    byte[] undefinedInWindows1252 = {(byte) 0x81, (byte) 0x8D, '\n'};
+    assertThatThrownBy(() -> csvImport.importAll(undefinedInWindows1252))
+        .isInstanceOfSatisfying(AssetCsvImport.RejectedImportException.class, rejected ->
+            assertThat(rejected.problems()).singleElement().satisfies(problem ->
+                assertThat(problem.reason()).contains("UTF-8", "Windows-1252")));
+  }
+
+  @Test
+  void cellsASpreadsheetWouldRunAsFormulasAreRefusedWithLineAndColumn() {
+    assertThatThrownBy(() -> csvImport.importAll(new StringReader(HEADER
+        + "INV-1;escritorio;=1+2;7010;S1;tecnologia;;;propio;;;;;;no\n"
+        + "INV-2;escritorio;Dell;+7010;S2;tecnologia;;;propio;;;;;;no\n"
+        + "INV-3;escritorio;Dell;7010;-2+3;tecnologia;;;propio;;;;;;no\n"
+        + "INV-4;escritorio;Dell;7010;S4;tecnologia;;@SUM(A1);propio;;;;31/12/2027;;no\n")))
+        .isInstanceOfSatisfying(AssetCsvImport.RejectedImportException.class, rejected ->
+            assertThat(rejected.problems()).extracting(p -> p.line() + " " + p.field())
+                .containsExactlyInAnyOrder("2 marca", "3 modelo", "4 serie", "5 usuario_asignado"));
+    assertThat(assets.count()).isZero();
+  }
+
+  @Test
+  void aCellLongerThanItsColumnIsRefusedWithLineAndColumn() {
+    assertThatThrownBy(() -> csvImport.importAll(new StringReader(HEADER
+        + "INV-1;escritorio;" + "D".repeat(101) + ";7010;S1;tecnologia;;;propio;;;;;;no\n")))
+        .isInstanceOfSatisfying(AssetCsvImport.RejectedImportException.class, rejected ->
+            assertThat(rejected.problems()).extracting(p -> p.line() + " " + p.field()).containsExactly("2 marca"));
+    assertThat(assets.count()).isZero();
+  }
+
+  private static Asset ups(String tag) {
+    return new Asset(null, tag, "ups", null, null, null, "tecnologia", null, null, "owned", null, null, null, null,
+        "in_service", false, null, null, null);
   }
 
   @Test
