@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.platform.InvalidInputException;
+import org.mesadeayuda.platform.BusinessKeys;
 import org.mesadeayuda.platform.TicketNumbers;
 import org.springframework.stereotype.Component;
 
@@ -48,11 +49,7 @@ public class RegisterBackupRequest implements ExecutionListener {
     if (REMOVABLE_MEDIUM.equals(kind) && !removable(string(execution, REQUESTED_MEDIUM))) {
       throw new InvalidInputException("Indique el medio físico o extraíble en que necesita la copia.");
     }
-    String caseNumber = execution.getProcessBusinessKey();
-    if (caseNumber == null || caseNumber.isBlank()) {
-      caseNumber = ticketNumbers.next(CASE_PREFIX);
-      execution.setProcessBusinessKey(caseNumber);
-    }
+    String caseNumber = BusinessKeys.assign(execution, ticketNumbers, CASE_PREFIX);
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(USER_RESPONSIBILITY_INFORMED, personalComputer);
     execution.setVariable(INFORMATION_LOCATION_LABEL, LOCATIONS.get(location));

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.InvalidInputException;
+import org.mesadeayuda.platform.BusinessKeys;
 import org.mesadeayuda.platform.TicketNumbers;
 import org.springframework.stereotype.Component;
 
@@ -55,11 +56,7 @@ public class RegisterEmailAccountRequest implements ExecutionListener {
     if (!creation && (existing == null || !EMAIL.matcher(existing).matches())) {
       throw new InvalidInputException("Indique la dirección de correo cuya contraseña se debe reiniciar.");
     }
-    String caseNumber = execution.getProcessBusinessKey();
-    if (caseNumber == null || caseNumber.isBlank()) {
-      caseNumber = ticketNumbers.next(CASE_PREFIX);
-      execution.setProcessBusinessKey(caseNumber);
-    }
+    String caseNumber = BusinessKeys.assign(execution, ticketNumbers, CASE_PREFIX);
     String department = string(execution, DEPARTMENT);
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(REQUEST_TYPE_LABEL, TYPES.get(type));

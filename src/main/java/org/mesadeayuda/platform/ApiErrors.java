@@ -20,4 +20,10 @@ public class ApiErrors {
   ResponseEntity<Map<String, List<FieldProblem>>> invalid(InvalidFieldsException e) {
     return ResponseEntity.badRequest().body(Map.of("errors", e.problems()));
   }
+
+  /** A process refused to start (or a task to complete) with these values: the same fields and reasons. */
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, List<FieldProblem>>> invalid(InvalidInputException e) {
+    return ResponseEntity.badRequest().body(Map.of("errors", e.problems()));
+  }
 }
