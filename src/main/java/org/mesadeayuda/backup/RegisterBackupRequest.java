@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A backup request gets its case number and its line in the backup register as it starts (BK-1). What the start
- * form cannot check is refused here, so the requester sees the reason and nothing is started.
+ * form's rules cannot say (BK-2, BK-3) is refused here, so the requester sees the reason and nothing is started.
  */
 @Component("registerBackupRequest")
 public class RegisterBackupRequest implements ExecutionListener {
@@ -27,11 +27,10 @@ public class RegisterBackupRequest implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    // the start form's rules (required fields, options, the schedule or medium its kind asks for) were checked as the
+    // process started (StartValidationPlugin); what follows is what a form cannot say
     String location = string(execution, INFORMATION_LOCATION);
     String kind = string(execution, BACKUP_KIND);
-    if (!known(LOCATIONS, location) || !known(KINDS, kind)) {
-      throw new InvalidInputException("Indique dónde está la información y qué tipo de respaldo necesita.");
-    }
     boolean personalComputer = PERSONAL_COMPUTER.equals(location);
     // BK-3 schedules backups of information on the server; a personal computer is not backed up on a schedule
     if (personalComputer && SCHEDULED.equals(kind)) {
@@ -42,12 +41,6 @@ public class RegisterBackupRequest implements ExecutionListener {
     if (personalComputer && !flag(execution, RESPONSIBILITY_ACKNOWLEDGED)) {
       throw new InvalidInputException("Confirme que sabe que la información de su computadora personal es su "
           + "responsabilidad.");
-    }
-    if (SCHEDULED.equals(kind) && string(execution, REQUESTED_SCHEDULE) == null) {
-      throw new InvalidInputException("Indique con qué frecuencia necesita el respaldo programado.");
-    }
-    if (REMOVABLE_MEDIUM.equals(kind) && !removable(string(execution, REQUESTED_MEDIUM))) {
-      throw new InvalidInputException("Indique el medio físico o extraíble en que necesita la copia.");
     }
     String caseNumber = BusinessKeys.assign(execution, ticketNumbers, CASE_PREFIX);
     execution.setVariable(CASE_NUMBER, caseNumber);
