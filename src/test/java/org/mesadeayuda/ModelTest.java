@@ -31,6 +31,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.Test;
+import org.mesadeayuda.platform.ExpressionBeansPlugin;
 import org.mesadeayuda.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -47,8 +48,11 @@ class ModelTest {
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([A-Za-z][A-Za-z0-9]*)}$");
   private static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_([0-9a-z]{7}|[0-9]+)$");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+  private static final Pattern ROOT_IDENTIFIER = Pattern.compile("(?<![.\\w'\"])([A-Za-z_][A-Za-z0-9_]*)");
 
   @Autowired ApplicationContext spring;
+  @Autowired ExpressionBeansPlugin expressionBeans;
 
   @Test
   void everyUserTaskAndStartFormNamesAFormThatExists() throws IOException {
@@ -94,12 +98,37 @@ class ModelTest {
         Matcher bean = BEAN_EXPRESSION.matcher(expression);
         if (!bean.matches()) {
           problems.add(file + " " + elementId + ": delegateExpression is not ${beanName}: " + expression);
-        } else if (!spring.containsBean(bean.group(1))) {
-          problems.add(file + " " + elementId + ": no bean named " + bean.group(1));
+        } else if (!expressionBeans.names().contains(bean.group(1))) {
+          problems.add(file + " " + elementId + ": no delegate, listener or @ExpressionHelper bean named "
+              + bean.group(1));
         }
       });
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * Expressions see only the beans {@link ExpressionBeansPlugin} lets them see (issue 13): a diagram naming any other
+   * Spring bean would fail at run time, so it fails here first.
+   */
+  @Test
+  void everyBeanAnExpressionNamesIsVisibleToExpressions() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : Stream.concat(files(PROCESSES, ".bpmn").stream(), files(PROCESSES, ".dmn").stream()).toList()) {
+      Matcher expression = EXPRESSION.matcher(Files.readString(file));
+      while (expression.find()) {
+        Matcher identifier = ROOT_IDENTIFIER.matcher(expression.group(1));
+        while (identifier.find()) {
+          String name = identifier.group(1);
+          if (spring.containsBean(name) && !expressionBeans.names().contains(name)) {
+            problems.add(file + ": " + expression.group() + " names bean " + name + ", not visible to expressions");
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(expressionBeans.names()).contains("businessCalendar", "maintenanceProgrammes", "assignTicketNumber")
+        .doesNotContain("dataSource", "jdbcTemplate", "ticketNumbers", "runtimeService");
   }
 
   @Test

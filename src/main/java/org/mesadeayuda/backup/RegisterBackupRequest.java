@@ -6,12 +6,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.platform.InvalidInputException;
+import org.mesadeayuda.platform.BusinessKeys;
 import org.mesadeayuda.platform.TicketNumbers;
 import org.springframework.stereotype.Component;
 
 /**
  * A backup request gets its case number and its line in the backup register as it starts (BK-1). What the start
- * form cannot check is refused here, so the requester sees the reason and nothing is started.
+ * form's rules cannot say (BK-2, BK-3) is refused here, so the requester sees the reason and nothing is started.
  */
 @Component("registerBackupRequest")
 public class RegisterBackupRequest implements ExecutionListener {
@@ -26,11 +27,10 @@ public class RegisterBackupRequest implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    // the start form's rules (required fields, options, the schedule or medium its kind asks for) were checked as the
+    // process started (StartValidationPlugin); what follows is what a form cannot say
     String location = string(execution, INFORMATION_LOCATION);
     String kind = string(execution, BACKUP_KIND);
-    if (!known(LOCATIONS, location) || !known(KINDS, kind)) {
-      throw new InvalidInputException("Indique dónde está la información y qué tipo de respaldo necesita.");
-    }
     boolean personalComputer = PERSONAL_COMPUTER.equals(location);
     // BK-3 schedules backups of information on the server; a personal computer is not backed up on a schedule
     if (personalComputer && SCHEDULED.equals(kind)) {
@@ -42,17 +42,7 @@ public class RegisterBackupRequest implements ExecutionListener {
       throw new InvalidInputException("Confirme que sabe que la información de su computadora personal es su "
           + "responsabilidad.");
     }
-    if (SCHEDULED.equals(kind) && string(execution, REQUESTED_SCHEDULE) == null) {
-      throw new InvalidInputException("Indique con qué frecuencia necesita el respaldo programado.");
-    }
-    if (REMOVABLE_MEDIUM.equals(kind) && !removable(string(execution, REQUESTED_MEDIUM))) {
-      throw new InvalidInputException("Indique el medio físico o extraíble en que necesita la copia.");
-    }
-    String caseNumber = execution.getProcessBusinessKey();
-    if (caseNumber == null || caseNumber.isBlank()) {
-      caseNumber = ticketNumbers.next(CASE_PREFIX);
-      execution.setProcessBusinessKey(caseNumber);
-    }
+    String caseNumber = BusinessKeys.assign(execution, ticketNumbers, CASE_PREFIX);
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(USER_RESPONSIBILITY_INFORMED, personalComputer);
     execution.setVariable(INFORMATION_LOCATION_LABEL, LOCATIONS.get(location));

@@ -7,13 +7,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.platform.InstitutionProperties;
-import org.mesadeayuda.platform.InvalidInputException;
+import org.mesadeayuda.platform.BusinessKeys;
 import org.mesadeayuda.platform.TicketNumbers;
 import org.springframework.stereotype.Component;
 
 /**
- * An e-mail account request gets its case number (COR-2026-000001) and its line in the register as it starts. What
- * the start form cannot check (fields required for one type only) is refused here, so nothing is started.
+ * An e-mail account request gets its case number (COR-2026-000001) and its line in the register as it starts; its
+ * fields were checked against the start form's rules before (fields required for one type only included).
  */
 @Component("registerEmailAccountRequest")
 public class RegisterEmailAccountRequest implements ExecutionListener {
@@ -33,33 +33,13 @@ public class RegisterEmailAccountRequest implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    // what is asked for each type (SUA fields for a new account, the address of a reset) is the start form's rules,
+    // checked as the process started (StartValidationPlugin)
     String type = string(execution, REQUEST_TYPE);
-    if (type == null || !TYPES.containsKey(type)) {
-      throw new InvalidInputException("Indique si pide una cuenta de correo nueva o el reinicio de una contraseña.");
-    }
     String requesterEmail = string(execution, REQUESTER_EMAIL);
-    if (string(execution, REQUESTER_NAME) == null || requesterEmail == null || !EMAIL.matcher(requesterEmail).matches()) {
-      throw new InvalidInputException("Indique el nombre de la persona y un correo donde avisarle de la respuesta.");
-    }
-    if (string(execution, IMMEDIATE_BOSS) == null) {
-      throw new InvalidInputException("Indique el nombre de su jefe inmediato.");
-    }
     boolean creation = CREATION.equals(type);
-    // EM-1: the SUA names the account asked for and why; EM-2: the account whose password is reset
-    if (creation && (string(execution, REQUESTED_ACCOUNT) == null || string(execution, JUSTIFICATION) == null
-        || string(execution, POSITION) == null)) {
-      throw new InvalidInputException("Para una cuenta nueva indique el puesto, la cuenta o alias que solicita y la "
-          + "justificación.");
-    }
     String existing = string(execution, EXISTING_ACCOUNT);
-    if (!creation && (existing == null || !EMAIL.matcher(existing).matches())) {
-      throw new InvalidInputException("Indique la dirección de correo cuya contraseña se debe reiniciar.");
-    }
-    String caseNumber = execution.getProcessBusinessKey();
-    if (caseNumber == null || caseNumber.isBlank()) {
-      caseNumber = ticketNumbers.next(CASE_PREFIX);
-      execution.setProcessBusinessKey(caseNumber);
-    }
+    String caseNumber = BusinessKeys.assign(execution, ticketNumbers, CASE_PREFIX);
     String department = string(execution, DEPARTMENT);
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(REQUEST_TYPE_LABEL, TYPES.get(type));

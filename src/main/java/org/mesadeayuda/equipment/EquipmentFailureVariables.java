@@ -10,6 +10,8 @@ public final class EquipmentFailureVariables {
   public static final String CASE_PREFIX = "EQP";
 
   public static final String TICKET_NUMBER = "ticketNumber";
+  /** A failure reported on its own may name the support ticket it relates to; it keeps its own EQP number. */
+  public static final String RELATED_TICKET_NUMBER = "relatedTicketNumber";
   public static final String REQUESTER_NAME = "requesterName";
   public static final String REQUESTER_EMAIL = "requesterEmail";
   public static final String DEPARTMENT = "department";

@@ -20,6 +20,7 @@ import org.mesadeayuda.maintenance.MaintenanceItem.Checklist;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.InvalidInputException;
+import org.mesadeayuda.platform.ExpressionHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * the demo) moves the programme too.
  */
 @Component("maintenanceProgrammes")
+@ExpressionHelper
 public class MaintenanceProgrammes {
 
   /** A request from a department to move a unit, as its head typed it. */

@@ -55,7 +55,7 @@ public class ApiErrors {
   /** A form of the engine refused a value ({@link InvalidInputException}) while our API started or moved a case. */
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<Map<String, List<FieldProblem>>> invalidInput(InvalidInputException e) {
-    return ResponseEntity.badRequest().body(errors(new FieldProblem(null, e.getMessage())));
+    return ResponseEntity.badRequest().body(Map.of("errors", e.problems()));
   }
 
   /** Bean Validation of a request body ({@code @Valid}): every field, in a stable order. */

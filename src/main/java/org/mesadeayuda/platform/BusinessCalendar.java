@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  * closing, is due as if received on Monday at opening time.
  */
 @Component("businessCalendar")
+@ExpressionHelper
 public class BusinessCalendar {
 
   private final ZoneId zone;

@@ -87,6 +87,8 @@ public class IdentitySetup implements ApplicationRunner {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
     if (identityService.createUserQuery().userId(adminId).count() > 0) {
+      // recovery without touching the database: a restart lifts a lock left by wrong passwords
+      identityService.unlockUser(adminId);
       return;
     }
     String password = properties.adminPassword();

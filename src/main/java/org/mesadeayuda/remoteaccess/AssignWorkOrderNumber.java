@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.mesadeayuda.platform.BusinessCalendar;
+import org.mesadeayuda.platform.BusinessKeys;
 import org.mesadeayuda.platform.TicketNumbers;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +32,7 @@ public class AssignWorkOrderNumber implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String number = execution.getProcessBusinessKey();
-    if (number == null || number.isBlank()) {
-      number = ticketNumbers.next(WORK_ORDER_PREFIX);
-      execution.setProcessBusinessKey(number);
-    }
+    String number = BusinessKeys.assign(execution, ticketNumbers, WORK_ORDER_PREFIX);
     execution.setVariable(WORK_ORDER, number);
     String purpose = string(execution, PURPOSE);
     if (purpose == null || !PURPOSES.containsKey(purpose)) {

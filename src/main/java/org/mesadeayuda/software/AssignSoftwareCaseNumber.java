@@ -4,6 +4,7 @@ import static org.mesadeayuda.software.SoftwareInstallationVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.mesadeayuda.platform.BusinessKeys;
 import org.mesadeayuda.platform.TicketNumbers;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +20,7 @@ public class AssignSoftwareCaseNumber implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String number = execution.getProcessBusinessKey();
-    if (number == null || number.isBlank()) {
-      number = ticketNumbers.next(CASE_PREFIX);
-      execution.setProcessBusinessKey(number);
-    }
+    String number = BusinessKeys.assign(execution, ticketNumbers, CASE_PREFIX);
     execution.setVariable(CASE_NUMBER, number);
     execution.setVariable(REJECTION_REASON, null);
   }

@@ -5,12 +5,13 @@ import static org.mesadeayuda.support.SupportRequestVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mesadeayuda.platform.BusinessKeys;
 import org.mesadeayuda.platform.TicketNumbers;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the request its ticket number as business key (SR-1) the moment it is received. A request started through our
- * REST API already has one (the API answers with it); one started from Tasklist gets it here.
+ * Gives the request its ticket number as business key (SR-1) the moment it is received, however it is started (our
+ * API answers with it); a business key sent by the caller is replaced ({@link BusinessKeys}).
  */
 @Component("assignTicketNumber")
 public class AssignTicketNumber implements ExecutionListener {
@@ -23,11 +24,7 @@ public class AssignTicketNumber implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String number = execution.getProcessBusinessKey();
-    if (number == null || number.isBlank()) {
-      number = ticketNumbers.next(TICKET_PREFIX);
-      execution.setProcessBusinessKey(number);
-    }
+    String number = BusinessKeys.assign(execution, ticketNumbers, TICKET_PREFIX);
     execution.setVariable(TICKET_NUMBER, number);
     execution.setVariable(OPENED_AT, ClockUtil.getCurrentTime());
     if (string(execution, REQUESTER) == null) {

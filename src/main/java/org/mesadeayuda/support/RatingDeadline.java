@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.springframework.beans.factory.annotation.Value;
+import org.mesadeayuda.platform.ExpressionHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * test, where a ticket must not wait two days for its timer.
  */
 @Component("ratingDeadline")
+@ExpressionHelper
 public class RatingDeadline {
 
   private final BusinessCalendar calendar;

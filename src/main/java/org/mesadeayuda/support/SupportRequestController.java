@@ -8,9 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.mesadeayuda.platform.FieldProblem;
-import org.mesadeayuda.platform.InstitutionProperties;
-import org.mesadeayuda.platform.TicketNumbers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,14 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class SupportRequestController {
 
   private final RuntimeService runtimeService;
-  private final TicketNumbers ticketNumbers;
-  private final InstitutionProperties institution;
 
-  public SupportRequestController(RuntimeService runtimeService, TicketNumbers ticketNumbers,
-      InstitutionProperties institution) {
+  public SupportRequestController(RuntimeService runtimeService) {
     this.runtimeService = runtimeService;
-    this.ticketNumbers = ticketNumbers;
-    this.institution = institution;
   }
 
   public record Created(String ticketNumber, String processInstanceId) {}
@@ -43,14 +37,10 @@ public class SupportRequestController {
 
   @PostMapping
   public ResponseEntity<?> open(@Valid @RequestBody SupportRequestPayload request) {
-    if (institution.department(request.department()).isEmpty()) {
-      return ResponseEntity.badRequest().body(new Problems(List.of(new FieldProblem("department",
-          "no es un departamento conocido: " + String.join(", ", institution.departments().keySet())))));
-    }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(REQUESTER_NAME, request.requesterName());
+    variables.put(REQUESTER_NAME, blankToNull(request.requesterName()));
     variables.put(REQUESTER, blankToNull(request.requester()));
-    variables.put(REQUESTER_EMAIL, request.requesterEmail());
+    variables.put(REQUESTER_EMAIL, blankToNull(request.requesterEmail()));
     variables.put(REQUESTER_PHONE, blankToNull(request.requesterPhone()));
     variables.put(DEPARTMENT, request.department());
     variables.put(CHANNEL, request.channel());
@@ -61,14 +51,14 @@ public class SupportRequestController {
     variables.put(SOFTWARE_VERSION, blankToNull(request.softwareVersion()));
     variables.put(IMPACT, request.impact());
     variables.put(URGENCY, request.urgency());
-    String ticketNumber = ticketNumbers.next(TICKET_PREFIX);
-    String processInstanceId = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-        .businessKey(ticketNumber)
+    // the start form's rules refuse a bad request as the process starts (400 through ApiErrors, nothing created);
+    // the ticket number is the one the process gave itself
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .setVariables(variables)
-        .execute()
-        .getId();
+        .execute();
+    String ticketNumber = instance.getBusinessKey();
     return ResponseEntity.created(URI.create("/api/support-requests/" + ticketNumber))
-        .body(new Created(ticketNumber, processInstanceId));
+        .body(new Created(ticketNumber, instance.getId()));
   }
 
   private static String blankToNull(String value) {

@@ -213,11 +213,11 @@ class EmailAccountProcessTest {
     Map<String, Object> withoutJustification = creation();
     withoutJustification.remove("justification");
     assertThatThrownBy(() -> request(withoutJustification)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("justificación");
+        .hasMessageContaining("Justificación (justification): es obligatorio");
     Map<String, Object> resetWithoutAccount = reset();
     resetWithoutAccount.remove("existingAccount");
     assertThatThrownBy(() -> request(resetWithoutAccount)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("contraseña se debe reiniciar");
+        .hasMessageContaining("Cuenta de correo cuya contraseña se reinicia (existingAccount): es obligatorio");
   }
 
   @Test

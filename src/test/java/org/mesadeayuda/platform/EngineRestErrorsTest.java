@@ -53,8 +53,9 @@ class EngineRestErrorsTest {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().path("type").asText()).isEqualTo("InvalidInputException");
-    assertThat(refused.getBody().path("message").asText()).isEqualTo("Escriba el semestre como AAAA-S1 (enero a "
-        + "junio) o AAAA-S2 (julio a diciembre), por ejemplo 2027-S1.");
+    // the start form's own pattern, checked on the server too (issue 13): the field and the form's message
+    assertThat(refused.getBody().path("message").asText()).isEqualTo("Revise los datos de la solicitud. Semestre "
+        + "(opcional) (semester): Use el formato AAAA-S1 o AAAA-S2, por ejemplo 2027-S1.");
   }
 
   @Test

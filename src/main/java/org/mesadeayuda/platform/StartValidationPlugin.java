@@ -1,0 +1,130 @@
+package org.mesadeayuda.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * One validation for every way a process starts: Tasklist's start form, {@code /engine-rest} ({@code /start},
+ * {@code /submit-form}), our own {@code /api} endpoints and timers. Before any of the process's own listeners run,
+ * the variables are checked against the rules of the start event's form ({@link StartForm}); a refusal throws
+ * {@link InvalidInputException}, so nothing is created (no instance, no number, no register row, no job, no
+ * incident) and the caller gets 400 naming each field.
+ *
+ * <p>The check is a built-in listener of the process itself: {@code skipCustomListeners} cannot skip it. A start that
+ * does not begin at a start event (REST {@code startInstructions}) would skip the start event's listeners that
+ * number and register the case, so only an administrator may do that. A process started by a call activity is fed
+ * by its calling process, not by a person, and is not checked again.
+ */
+@Component
+public class StartValidationPlugin extends AbstractProcessEnginePlugin {
+
+  /** Forms are immutable once deployed: parsed once per deployment and form id. */
+  private final Map<String, StartForm> forms = new ConcurrentHashMap<>();
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+        if (scope instanceof ProcessDefinitionEntity process) {
+          check(process).startEvents.add(startEventActivity.getId());
+          String formRef = startEventElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+          if (formRef != null && !formRef.isBlank()) {
+            check(process).formRef = formRef;
+          }
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  private StartCheck check(ProcessDefinitionEntity process) {
+    for (var listener : process.getBuiltInListeners(ExecutionListener.EVENTNAME_START)) {
+      if (listener instanceof StartCheck existing) {
+        return existing;
+      }
+    }
+    StartCheck check = new StartCheck();
+    process.addBuiltInListener(ExecutionListener.EVENTNAME_START, check, 0);
+    return check;
+  }
+
+  private final class StartCheck implements ExecutionListener {
+    private final Set<String> startEvents = new HashSet<>();
+    private String formRef;
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (execution.getSuperExecution() != null) {
+        return;
+      }
+      ExecutionEntity instance = (ExecutionEntity) execution;
+      CommandContext commandContext = Context.getCommandContext();
+      boolean administrator = commandContext.getAuthentication() == null
+          || commandContext.getAuthorizationManager().isCamundaAdmin(commandContext.getAuthentication());
+      if (!administrator && (!startEvents.contains(instance.getActivityId()) || instance.isSkipCustomListeners()
+          || instance.isSkipIoMappings())) {
+        throw new InvalidInputException("Los casos se inician solo por su evento de inicio, con su formulario.");
+      }
+      if (formRef == null) {
+        return;
+      }
+      StartForm form = form(instance.getProcessDefinition().getDeploymentId(), formRef, commandContext);
+      if (form == null) {
+        return;
+      }
+      List<FieldProblem> problems = form.check(execution.getVariables(), feel());
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(form.describe(problems), problems);
+      }
+    }
+  }
+
+  private StartForm form(String deploymentId, String formRef, CommandContext commandContext) {
+    String key = deploymentId + "/" + formRef;
+    StartForm cached = forms.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    for (ResourceEntity resource : commandContext.getResourceManager().findResourcesByDeploymentId(deploymentId)) {
+      if (resource.getName().endsWith(".form")
+          && new String(resource.getBytes(), StandardCharsets.UTF_8).contains("\"" + formRef + "\"")) {
+        StartForm form = StartForm.parse(resource.getBytes());
+        if (formRef.equals(form.id())) {
+          forms.put(key, form);
+          return form;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static org.camunda.bpm.dmn.feel.impl.FeelEngine feel() {
+    return ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration().getDmnEngineConfiguration())
+        .getFeelEngine();
+  }
+}
