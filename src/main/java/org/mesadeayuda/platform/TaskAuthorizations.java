@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  *   <li>a task created with an assignee (the requester, the boss who signs, the department head, the chosen
  *   technician) leaves its candidate groups READ only: the group sees it, only the named person decides;</li>
  *   <li>when someone assigns the task later (the desk dispatching, a member claiming), the new assignee may work it only
- *   if a member of one of its candidate groups; the former assignee loses the task.</li>
+ *   if the diagram names her on it or she is a member of one of its candidate groups; the former assignee loses the
+ *   task.</li>
  * </ul>
  * The desk's own global grant is READ + TASK_ASSIGN (IdentitySetup): it dispatches without deciding.
  */
@@ -51,7 +52,7 @@ public class TaskAuthorizations extends AbstractProcessEnginePlugin {
         Context.getCommandContext().getAuthorizationManager()
             .deleteAuthorizationsByResourceIdAndUserId(Resources.TASK, task.getId(), oldAssignee);
       }
-      if (newAssignee != null && memberOfACandidateGroup(task, newAssignee)) {
+      if (newAssignee != null && (namedByProcess(task, newAssignee) || memberOfACandidateGroup(task, newAssignee))) {
         return super.newTaskAssignee(task, oldAssignee, newAssignee);
       }
       return null;
@@ -69,6 +70,19 @@ public class TaskAuthorizations extends AbstractProcessEnginePlugin {
 
     private static boolean beingCreated(Task task) {
       return task instanceof TaskEntity entity && BEING_CREATED.equals(entity.getTaskState());
+    }
+
+    /** Whether the diagram's assignee expression names this person (the desk gave the task back to her). */
+    private static boolean namedByProcess(Task task, String userId) {
+      if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null
+          || entity.getTaskDefinition().getAssigneeExpression() == null || entity.getExecution() == null) {
+        return false;
+      }
+      try {
+        return userId.equals(entity.getTaskDefinition().getAssigneeExpression().getValue(entity.getExecution()));
+      } catch (RuntimeException cannotTell) {
+        return false;
+      }
     }
 
     private static boolean memberOfACandidateGroup(Task task, String userId) {
