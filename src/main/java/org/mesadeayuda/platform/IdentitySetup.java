@@ -88,6 +88,7 @@ public class IdentitySetup implements ApplicationRunner {
     // granted here before issue 13, let it complete anybody's task and is taken back (TaskAuthorizations)
     grant(Role.MESA_AYUDA.groupId(), Resources.TASK, ANY, Permissions.READ, Permissions.TASK_ASSIGN);
     revoke(Role.MESA_AYUDA.groupId(), Resources.TASK, ANY, Permissions.UPDATE);
+    narrowOpenTaskGrants();
     // the operators retry a failed job (a mail server that was down) from the incident in Cockpit
     for (Role operator : Role.OPERATORS) {
       grant(operator.groupId(), Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.RETRY_JOB);
@@ -205,6 +206,22 @@ public class IdentitySetup implements ApplicationRunner {
       authorization.addPermission(permission);
     }
     authorizationService.saveAuthorization(authorization);
+  }
+
+  /**
+   * Tasks created before issue 13 gave their assignee and candidate groups UPDATE (complete, and change any variable):
+   * from now on they get TASK_WORK (complete, claim) only, as new tasks do (TaskAuthorizations).
+   */
+  private void narrowOpenTaskGrants() {
+    for (Authorization authorization : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+      if (ANY.equals(authorization.getResourceId())) {
+        continue;
+      }
+      authorization.removePermission(Permissions.UPDATE);
+      authorization.addPermission(Permissions.TASK_WORK);
+      authorizationService.saveAuthorization(authorization);
+    }
   }
 
   private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
