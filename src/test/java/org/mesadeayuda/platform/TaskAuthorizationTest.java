@@ -122,8 +122,11 @@ class TaskAuthorizationTest {
         .contains("support-request", "remote-access", "email-account", "equipment-failure", "preventive-maintenance",
             "software-installation", "software-declaration", "information-backup", "data-centre-backup",
             "monthly-report");
-    // almost every task really completes (204) or is refused by its form's own validation (400)
-    assertThat(failedForCaseData).hasSizeLessThanOrEqualTo(4);
+    // every task really completes (204) or is refused by its form's own validation (400)
+    System.out.printf("Task authorizations: %d tasks walked, %d completed or refused by their form, %d stopped by "
+        + "missing case data %s%n", walked.size(), decided.size(), failedForCaseData.size(), failedForCaseData);
+    // a new task whose steps read more case data than caseVariables() gives: add it there
+    assertThat(failedForCaseData).isEmpty();
     softly.assertAll();
   }
 
@@ -218,6 +221,7 @@ class TaskAuthorizationTest {
     variables.put("taskPriority", 50);
     variables.put("memoPurpose", "repair");
     variables.put("programmeId", programmeId);
+    variables.put("batch", programmeId + ":2031-07-07:operaciones");
     for (String due : List.of("runDue", "providerReplyDue", "ministryReplyDue", "reportDueDate", "batchDue",
         "batchStart", "qualityDueDate", "firstResponseDue", "resolutionDue", "definitiveSolutionDue", "windowStart",
         "windowEnd")) {
