@@ -31,6 +31,12 @@ public class CurrentUser {
     return current == null ? null : current.getUserId();
   }
 
+  /** Whether the user of the request is in the group (administrators are not: this is about who someone is). */
+  public boolean isMemberOf(String groupId) {
+    Authentication current = identityService.getCurrentAuthentication();
+    return current != null && current.getGroupIds() != null && current.getGroupIds().contains(groupId);
+  }
+
   /** Refuses the request unless the user supervises the cases ({@link Role#SUPERVISORS}): the registers' readers. */
   public void requireSupervisor(String message) {
     requireOneOf(message, Role.SUPERVISORS.toArray(Role[]::new));

@@ -13,9 +13,12 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -39,6 +42,12 @@ import org.springframework.stereotype.Component;
 public class IdentitySetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+  /**
+   * The connection-checking system: the service account of the remote-access tool, which asks whether an identifier
+   * opens a work order (POST /api/remote-access/verify) for the external people who have no account here. Not a role
+   * of the manuals: no Tasklist, no tasks; only the administrator puts an account in it.
+   */
+  public static final String CONNECTION_CHECKERS = "control-conexiones";
   static final String FILTER_MY_TASKS = "Mis tareas";
   static final String FILTER_GROUP_TASKS = "Tareas de mis grupos";
 
@@ -60,6 +69,7 @@ public class IdentitySetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     createAdministrator();
+    createGroup(CONNECTION_CHECKERS, "Control de conexiones remotas (sistema)", Groups.GROUP_TYPE_SYSTEM);
     for (Role role : Role.values()) {
       createGroup(role.groupId(), role.displayName());
       grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -74,8 +84,17 @@ public class IdentitySetup implements ApplicationRunner {
       grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
       grant(group, Resources.TASK, ANY, Permissions.READ);
     }
-    // the desk dispatches the work: it may reassign any task (SR-3, SR-4)
-    grant(Role.MESA_AYUDA.groupId(), Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, Permissions.TASK_ASSIGN);
+    // the desk dispatches the work: it may (re)assign any task (SR-3, SR-4) but decides only its own tasks; UPDATE,
+    // granted here before issue 13, let it complete anybody's task and is taken back (TaskAuthorizations)
+    grant(Role.MESA_AYUDA.groupId(), Resources.TASK, ANY, Permissions.READ, Permissions.TASK_ASSIGN);
+    revoke(Role.MESA_AYUDA.groupId(), Resources.TASK, ANY, Permissions.UPDATE);
+    narrowOpenTaskGrants();
+    // the operators retry a failed job (a mail server that was down) from the incident in Cockpit
+    for (Role operator : Role.OPERATORS) {
+      grant(operator.groupId(), Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.RETRY_JOB);
+      grant(operator.groupId(), Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.RETRY_JOB);
+      grant(operator.groupId(), Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
+    }
     properties.processStarters().forEach(this::allowToStart);
     createTaskFilters();
   }
@@ -157,12 +176,16 @@ public class IdentitySetup implements ApplicationRunner {
   }
 
   private void createGroup(String groupId, String name) {
+    createGroup(groupId, name, Groups.GROUP_TYPE_WORKFLOW);
+  }
+
+  private void createGroup(String groupId, String name, String type) {
     if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
       return;
     }
     Group group = identityService.newGroup(groupId);
     group.setName(name);
-    group.setType(Groups.GROUP_TYPE_WORKFLOW);
+    group.setType(type);
     identityService.saveGroup(group);
   }
 
@@ -185,6 +208,35 @@ public class IdentitySetup implements ApplicationRunner {
       authorization.addPermission(permission);
     }
     authorizationService.saveAuthorization(authorization);
+  }
+
+  /**
+   * Tasks created before issue 13 gave their assignee and candidate groups UPDATE (complete, and change any variable):
+   * from now on they get TASK_WORK (complete, claim) only, as new tasks do (TaskAuthorizations).
+   */
+  private void narrowOpenTaskGrants() {
+    for (Authorization authorization : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+      if (ANY.equals(authorization.getResourceId())) {
+        continue;
+      }
+      authorization.removePermission(Permissions.UPDATE);
+      authorization.addPermission(Permissions.TASK_WORK);
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    if (authorization != null && authorization.isPermissionGranted(permission)) {
+      authorization.removePermission(permission);
+      authorizationService.saveAuthorization(authorization);
+    }
   }
 
   static String randomPassword() {

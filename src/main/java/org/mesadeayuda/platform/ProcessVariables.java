@@ -42,12 +42,16 @@ public final class ProcessVariables {
     return (Date) scope.getVariable(name);
   }
 
-  /** Who completes the task: its assignee, else the user logged in to Tasklist or the REST API. */
+  /**
+   * Who completes the task: the user logged in to Tasklist or the REST API, as the server authenticated her; never a
+   * variable the completion sent, and not the assignee when someone else (an administrator) completes it. Without an
+   * authenticated user (the engine's own steps, engine tests) the assignee.
+   */
   public static String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
     Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
+    if (current != null && current.getUserId() != null) {
+      return current.getUserId();
+    }
+    return task.getAssignee();
   }
 }

@@ -22,6 +22,9 @@ public enum Role {
    */
   public static final Set<Role> SUPERVISORS = EnumSet.of(MESA_AYUDA, DIRECTOR_TI, CALIDAD);
 
+  /** The operators: besides supervising, they retry failed jobs (incidents) in Cockpit. */
+  public static final Set<Role> OPERATORS = EnumSet.of(MESA_AYUDA, DIRECTOR_TI);
+
   private final String groupId;
   private final String displayName;
 

@@ -3,11 +3,9 @@ package org.mesadeayuda.remoteaccess;
 import static org.mesadeayuda.remoteaccess.RemoteAccessVariables.*;
 
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.InstitutionProperties;
@@ -21,21 +19,17 @@ import org.springframework.stereotype.Component;
 @Component("issueAccessIdentifier")
 public class IssueAccessIdentifier implements JavaDelegate {
 
-  static final String[] AUTHORIZING_TASKS = {"Task_AuthorizeExternal", "Task_ConfirmTechnician"};
-
   private final AccessIdentifiers identifiers;
   private final RemoteAccessMails mails;
   private final IdentityService identityService;
-  private final HistoryService historyService;
   private final BusinessCalendar calendar;
   private final InstitutionProperties institution;
 
   public IssueAccessIdentifier(AccessIdentifiers identifiers, RemoteAccessMails mails, IdentityService identityService,
-      HistoryService historyService, BusinessCalendar calendar, InstitutionProperties institution) {
+      BusinessCalendar calendar, InstitutionProperties institution) {
     this.identifiers = identifiers;
     this.mails = mails;
     this.identityService = identityService;
-    this.historyService = historyService;
     this.calendar = calendar;
     this.institution = institution;
   }
@@ -49,7 +43,7 @@ public class IssueAccessIdentifier implements JavaDelegate {
         execution.getProcessInstanceId(), string(execution, ACCESS_KIND), string(execution, PURPOSE),
         string(execution, WORK_DESCRIPTION), string(execution, ASSET_TAG), string(execution, REQUESTED_BY),
         string(execution, STAFF_MEMBER), string(execution, TECHNICIAN), string(execution, EXTERNAL_COMPANY),
-        string(execution, EXTERNAL_PERSON_NAME), authorizer(execution),
+        string(execution, EXTERNAL_PERSON_NAME), string(execution, AUTHORIZED_BY),
         RemoteAccessVariables.moment(execution, WINDOW_START, calendar.zone()).toInstant(),
         RemoteAccessVariables.moment(execution, WINDOW_END, calendar.zone()).toInstant(), null, null, null, null,
         null, null, false, null);
@@ -62,12 +56,5 @@ public class IssueAccessIdentifier implements JavaDelegate {
     String technician = string(execution, TECHNICIAN);
     User user = technician == null ? null : identityService.createUserQuery().userId(technician).singleResult();
     return user != null && user.getEmail() != null ? user.getEmail() : institution.technologyHeadEmail();
-  }
-
-  private String authorizer(DelegateExecution execution) {
-    return historyService.createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKeyIn(AUTHORIZING_TASKS).finished().list().stream()
-        .map(HistoricTaskInstance::getAssignee).filter(assignee -> assignee != null).findFirst()
-        .orElse(null);
   }
 }

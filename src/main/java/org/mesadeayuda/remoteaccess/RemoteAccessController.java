@@ -4,6 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.mesadeayuda.platform.CurrentUser;
 import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.IdentitySetup;
 import org.mesadeayuda.platform.InvalidFieldsException;
 import org.mesadeayuda.platform.Role;
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class RemoteAccessController {
 
   static final int CHECKS_PER_MINUTE = 5;
+  static final int MAX_WORK_ORDER = 20;
+  /** An identifier is 43 characters (32 random bytes, Base64); anything much longer is not one. */
+  static final int MAX_IDENTIFIER = 100;
   static final String DEVIATION_ALERT = "remote-access-deviation-alert";
 
   private final RemoteAccessGrantRepository grants;
@@ -66,8 +71,25 @@ public class RemoteAccessController {
     return grants.findAllByOrderByIdDesc();
   }
 
+  /**
+   * Whether the identifier opens the work order now; the first valid use marks the session active. Only the person the
+   * identifier was issued to (the technician of an internal access, by her own account) or the connection-checking
+   * system ({@value IdentitySetup#CONNECTION_CHECKERS}: the remote-access tool's service account, which checks external
+   * connections whose person has no account here) may ask: anybody else gets 403 and nothing changes.
+   */
   @PostMapping("/verify")
-  public ResponseEntity<Map<String, Boolean>> verify(@RequestBody Check check, HttpServletRequest request) {
+  public ResponseEntity<Map<String, Boolean>> verify(@RequestBody(required = false) Check check,
+      HttpServletRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (check == null || blank(check.workOrder()) || check.workOrder().length() > MAX_WORK_ORDER) {
+      problems.add(new FieldProblem("workOrder", "Indique el número de orden de trabajo."));
+    }
+    if (check == null || blank(check.identifier()) || check.identifier().length() > MAX_IDENTIFIER) {
+      problems.add(new FieldProblem("identifier", "Indique el identificador de acceso."));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
     String client = currentUser.id() + "@" + request.getRemoteAddr();
     Bucket bucket = checksByClient.computeIfAbsent(client, key -> Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(CHECKS_PER_MINUTE).refillGreedy(CHECKS_PER_MINUTE, Duration.ofMinutes(1))
@@ -76,7 +98,18 @@ public class RemoteAccessController {
     if (!bucket.tryConsume(1)) {
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build();
     }
+    if (!currentUser.isMemberOf(IdentitySetup.CONNECTION_CHECKERS)) {
+      String technician = grants.findByWorkOrder(check.workOrder()).map(RemoteAccessGrant::technician).orElse(null);
+      if (technician == null || !technician.equals(currentUser.id())) {
+        throw new CurrentUser.NotAllowedException(
+            "solo la persona a quien se entregó el identificador o el sistema de control de conexiones lo verifican");
+      }
+    }
     return ResponseEntity.ok(Map.of("valid", identifiers.verify(check.workOrder(), check.identifier())));
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** The staff member watching the session raises an alert: the process revokes the identifier at once. */

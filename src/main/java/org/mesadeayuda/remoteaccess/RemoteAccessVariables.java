@@ -35,6 +35,9 @@ public final class RemoteAccessVariables {
   /** The window in office time and Spanish, for people (the Date variables are for timers). */
   public static final String WINDOW_LABEL = "windowLabel";
   public static final String REFUSAL_REASON = "refusalReason";
+  /** Who decided, from the authenticated user (RecordAccessDecision). */
+  public static final String VOUCHED_BY = "vouchedBy";
+  public static final String AUTHORIZED_BY = "authorizedBy";
   public static final String WORK_REPORT = "workReport";
   public static final String REPORT_RECEIVED = "reportReceived";
   public static final String REPORT_WAIVED = "reportWaived";

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.mesadeayuda.platform.CompletionGuard;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +44,19 @@ public class RecordInstallation implements JavaDelegate {
   }
 
   private String installer(DelegateExecution execution) {
-    return historyService.createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(INSTALL_TASK).finished().orderByHistoricTaskInstanceEndTime().desc().list().stream()
-        .map(HistoricTaskInstance::getAssignee).filter(assignee -> assignee != null).findFirst().orElse(DIRECTORATE);
+    HistoricTaskInstance install = historyService.createHistoricTaskInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(INSTALL_TASK).finished()
+        .orderByHistoricTaskInstanceEndTime().desc().list().stream().findFirst().orElse(null);
+    if (install == null) {
+      return DIRECTORATE;
+    }
+    // who completed it as the server authenticated her (CompletionGuard); the assignee only for the engine's own tests
+    HistoricVariableInstance completedBy = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskIdIn(install.getId())
+        .variableName(CompletionGuard.COMPLETED_BY).singleResult();
+    if (completedBy != null && completedBy.getValue() != null) {
+      return completedBy.getValue().toString();
+    }
+    return install.getAssignee() != null ? install.getAssignee() : DIRECTORATE;
   }
 }

@@ -82,6 +82,36 @@ class SecurityTest {
   }
 
   @Test
+  void theDeskDispatchesTasksWithoutTheRightToCompleteThem() {
+    var desk = authorizationService.createAuthorizationQuery().groupIdIn(Role.MESA_AYUDA.groupId())
+        .resourceType(Resources.TASK).resourceId(org.camunda.bpm.engine.authorization.Authorization.ANY).singleResult();
+    assertThat(desk.isPermissionGranted(Permissions.TASK_ASSIGN)).isTrue();
+    assertThat(desk.isPermissionGranted(Permissions.UPDATE)).isFalse();
+    assertThat(desk.isPermissionGranted(Permissions.TASK_WORK)).isFalse();
+    assertThat(engine.getProcessEngineConfiguration().getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
+  }
+
+  @Test
+  void tasksOpenedBeforeTheUpgradeLoseUpdate(@Autowired IdentitySetup setup) throws Exception {
+    var old = authorizationService.createNewAuthorization(
+        org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    old.setGroupId(Role.SOLICITANTES.groupId());
+    old.setResource(Resources.TASK);
+    old.setResourceId("tarea-anterior-" + System.nanoTime());
+    old.addPermission(Permissions.READ);
+    old.addPermission(Permissions.UPDATE);
+    authorizationService.saveAuthorization(old);
+
+    setup.run(null);
+
+    var narrowed = authorizationService.createAuthorizationQuery().resourceId(old.getResourceId()).singleResult();
+    assertThat(narrowed.isPermissionGranted(Permissions.UPDATE)).isFalse();
+    assertThat(narrowed.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+    assertThat(narrowed.isPermissionGranted(Permissions.READ)).isTrue();
+    authorizationService.deleteAuthorization(narrowed.getId());
+  }
+
+  @Test
   void setupIsIdempotent(@Autowired IdentitySetup setup) throws Exception {
     long authorizations = authorizationService.createAuthorizationQuery().count();
     long filters = filterService.createFilterQuery().count();

@@ -11,18 +11,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.TestUsers;
+import org.mesadeayuda.platform.IdentitySetup;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** /api/remote-access: the register for the Director and auditors, and the rate-limited identifier check. */
+/**
+ * /api/remote-access: the register for the Director and auditors, and the rate-limited identifier check, which only the
+ * identifier's holder or the connection-checking system may ask (issue 13).
+ */
 @MesaSpringTest
 class RemoteAccessApiTest {
 
   static final String DIRECTOR = "api.director.ra";
   static final String TOOL = "api.herramienta";
   static final String STAFF = "api.funcionaria.ra";
+  static final String TECHNICIAN = "api.tecnico.ra";
+  static final String FINANCE = "api.finanzas.ra";
   static final String PASSWORD = "Clave-de-prueba-4";
 
   @Autowired TestRestTemplate http;
@@ -33,17 +42,16 @@ class RemoteAccessApiTest {
   @BeforeEach
   void setUp() {
     TestUsers.create(identityService, DIRECTOR, "director-ti", PASSWORD);
-    TestUsers.create(identityService, TOOL, "tecnicos", PASSWORD);
+    TestUsers.create(identityService, TOOL, IdentitySetup.CONNECTION_CHECKERS, PASSWORD);
+    TestUsers.create(identityService, TECHNICIAN, "tecnicos", PASSWORD);
+    TestUsers.create(identityService, FINANCE, "daf", PASSWORD);
     TestUsers.create(identityService, STAFF, "solicitantes", PASSWORD);
   }
 
   @Test
   void verificationAnswersOnlyValidOrNotAndIsRateLimited() {
-    String workOrder = "OT-API-" + System.nanoTime() % 100000;
-    String identifier = identifiers.issue(new RemoteAccessGrant(null, workOrder, null, "external", "updates",
-        "Prueba", "INV-1", null, STAFF, null, "Empresa", "Persona", DIRECTOR,
-        Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.HOURS), null, null, null, null,
-        null, null, false, null));
+    String workOrder = newWorkOrder();
+    String identifier = issue(workOrder, "external", null);
 
     ResponseEntity<JsonNode> valid = check(workOrder, identifier);
     assertThat(valid.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -78,8 +86,63 @@ class RemoteAccessApiTest {
         Map.of("notes", "x"), String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
+  @Test
+  void aStrangerMayNotVerifyAndTheSessionStaysUntouched() {
+    String workOrder = newWorkOrder();
+    String identifier = issue(workOrder, "internal", TECHNICIAN);
+
+    for (String stranger : new String[] {FINANCE, STAFF, DIRECTOR}) {
+      assertThat(check(stranger, workOrder, identifier).getStatusCode()).as(stranger).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    // a work order that does not exist tells a stranger nothing more
+    assertThat(check(FINANCE, "OT-NO-EXISTE", identifier).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    RemoteAccessGrant untouched = grants.findByWorkOrder(workOrder).orElseThrow();
+    assertThat(untouched.state()).isEqualTo(RemoteAccessGrant.AUTHORIZED);
+    assertThat(untouched.activatedAt()).isNull();
+
+    // the technician it was issued to opens the session
+    ResponseEntity<JsonNode> own = check(TECHNICIAN, workOrder, identifier);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(own.getBody().path("valid").asBoolean()).isTrue();
+    assertThat(grants.findByWorkOrder(workOrder).orElseThrow().state()).isEqualTo(RemoteAccessGrant.ACTIVE);
+  }
+
+  @Test
+  void aMalformedCheckIsABadRequest() {
+    assertThat(post(TOOL, Map.of("workOrder", "OT-1")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(post(TOOL, Map.of("identifier", "x")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(post(TOOL, Map.of("workOrder", " ", "identifier", " ")).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(post(TOOL, Map.of("workOrder", Map.of("a", 1), "identifier", "x")).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(http.withBasicAuth(TOOL, PASSWORD).postForEntity("/api/remote-access/verify",
+        new HttpEntity<>("esto no es JSON", headers), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.withBasicAuth(TOOL, PASSWORD).postForEntity("/api/remote-access/verify",
+        new HttpEntity<>("", headers), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private static String newWorkOrder() {
+    return "OT-API-" + System.nanoTime() % 10_000_000;
+  }
+
+  private String issue(String workOrder, String kind, String technician) {
+    return identifiers.issue(new RemoteAccessGrant(null, workOrder, null, kind, "updates",
+        "Prueba", "INV-1", null, STAFF, technician, "Empresa", "Persona", DIRECTOR,
+        Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.HOURS), null, null, null, null,
+        null, null, false, null));
+  }
+
   private ResponseEntity<JsonNode> check(String workOrder, String identifier) {
-    return http.withBasicAuth(TOOL, PASSWORD).postForEntity("/api/remote-access/verify",
-        Map.of("workOrder", workOrder, "identifier", identifier), JsonNode.class);
+    return check(TOOL, workOrder, identifier);
+  }
+
+  private ResponseEntity<JsonNode> check(String user, String workOrder, String identifier) {
+    return post(user, Map.of("workOrder", workOrder, "identifier", identifier));
+  }
+
+  private ResponseEntity<JsonNode> post(String user, Map<String, ?> body) {
+    return http.withBasicAuth(user, PASSWORD).postForEntity("/api/remote-access/verify", body, JsonNode.class);
   }
 }

@@ -50,6 +50,7 @@ class RemoteAccessProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired AccessIdentifiers identifiers;
   @Autowired RemoteAccessGrantRepository grants;
 
@@ -83,6 +84,38 @@ class RemoteAccessProcessTest {
     assertThat(access).isEnded().hasPassed("EndEvent_AccessClosed");
     assertThat(grant(access).state()).isEqualTo("closed");
     assertThat(identifiers.verify(workOrder(access), identifier)).isFalse();
+  }
+
+  @Test
+  void theDecidersAreWhoTheServerAuthenticatedAndTheirCompletionCannotRedirectTheIdentifier() throws Exception {
+    ProcessInstance access = request("external", "updates");
+    as("andres.area", "directores-area", () -> taskService.complete(task(access).getId(),
+        Map.of("relationshipVerified", true, "identityConfirmed", true, "vouched", true)));
+    runAsyncSteps(access);
+    assertThat(runtimeService.getVariable(access.getId(), "vouchedBy")).isEqualTo("andres.area");
+
+    // issue 13: the person deciding may not change the case's facts, e.g. where the identifier is sent
+    Map<String, Object> hijack = Map.of("accessAuthorized", true, "externalPersonEmail", "atacante@example.com");
+    as("diego.director", "director-ti", () -> assertThatThrownBy(() -> taskService.complete(task(access).getId(), hijack))
+        .hasMessageContaining("externalPersonEmail"));
+    assertThat(runtimeService.getVariable(access.getId(), "externalPersonEmail")).isEqualTo("soporte@proveedor.example");
+
+    // completed through the REST API without claiming it: the register still names the Director
+    as("diego.director", "director-ti", () -> taskService.complete(task(access).getId(),
+        Map.of("accessAuthorized", true)));
+    runAsyncSteps(access);
+    identifierSentTo("soporte@proveedor.example", access);
+    assertThat(grant(access).authorizedBy()).isEqualTo("diego.director");
+    assertThat(mail.getReceivedMessagesForDomain("example.com")).isEmpty();
+  }
+
+  private void as(String user, String group, Runnable action) {
+    identityService.setAuthentication(user, java.util.List.of(group));
+    try {
+      action.run();
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   @Test

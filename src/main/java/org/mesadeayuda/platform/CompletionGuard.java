@@ -1,0 +1,120 @@
+package org.mesadeayuda.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * A person completing a task may set only what the task's form asks for. Without this, the variables sent with a
+ * completion (Tasklist or REST) overwrite any case fact: an approver could change the address the access identifier is
+ * mailed to, the staff member who supervises, the requester... The check runs first on every task's completion by an
+ * authenticated user and refuses (400, nothing changed) a variable that the completion created or changed and that is
+ * not an editable field of the task's form. The engine's own steps (no authenticated user) are not limited.
+ *
+ * <p>It also records who completed the task, as the server authenticated her, in the task variable
+ * {@value #COMPLETED_BY} (kept in the history with the task: Cockpit shows it, registers read it): an unclaimed task
+ * completed through the REST API otherwise has no assignee in the history.
+ */
+@Component
+public class CompletionGuard extends AbstractProcessEnginePlugin {
+
+  public static final String COMPLETED_BY = "completedBy";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Map<String, Set<String>> editableByTask = new ConcurrentHashMap<>();
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    TaskListener guard = this::check;
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        // built-in listeners run before the diagram's own, so what those set is not mistaken for the person's input
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  void check(DelegateTask task) {
+    Authentication person = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (person == null || person.getUserId() == null) {
+      return;
+    }
+    Set<String> refused = new TreeSet<>();
+    DbEntityCache cache = Context.getCommandContext().getDbEntityManager().getDbEntityCache();
+    for (VariableInstanceEntity variable : cache.getEntitiesByType(VariableInstanceEntity.class)) {
+      if (!task.getProcessInstanceId().equals(variable.getProcessInstanceId())) {
+        continue;
+      }
+      CachedDbEntity cached = cache.getCachedEntity(variable);
+      boolean changed = cached != null
+          && (cached.getEntityState() == DbEntityState.TRANSIENT || cached.isDirty());
+      if (changed && !editableFields(task).contains(variable.getName())) {
+        refused.add(variable.getName());
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new InvalidInputException(
+          "Esta tarea no puede cambiar los datos del caso: " + String.join(", ", refused) + ".");
+    }
+    task.setVariableLocal(COMPLETED_BY, person.getUserId());
+  }
+
+  private Set<String> editableFields(DelegateTask task) {
+    return editableByTask.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+        key -> readEditableFields(task));
+  }
+
+  private static Set<String> readEditableFields(DelegateTask task) {
+    Set<String> keys = new TreeSet<>();
+    CommandContext context = Context.getCommandContext();
+    context.runWithoutAuthorization(() -> {
+      try (InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
+        collect(JSON.readTree(form).path("components"), keys);
+      } catch (IOException | RuntimeException noForm) {
+        // a task without a form asks for nothing
+      }
+      return null;
+    });
+    return keys;
+  }
+
+  private static void collect(JsonNode components, Set<String> keys) {
+    for (JsonNode component : components) {
+      boolean editable = !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
+      if (editable && component.hasNonNull("key")) {
+        keys.add(component.get("key").asText());
+      }
+      collect(component.path("components"), keys);
+    }
+  }
+}
