@@ -86,11 +86,12 @@ public class StartValidationPlugin extends AbstractProcessEnginePlugin {
       CommandContext commandContext = Context.getCommandContext();
       boolean administrator = commandContext.getAuthentication() == null
           || commandContext.getAuthorizationManager().isCamundaAdmin(commandContext.getAuthentication());
-      if (!administrator && (!startEvents.contains(instance.getActivityId()) || instance.isSkipCustomListeners()
-          || instance.isSkipIoMappings())) {
+      boolean atStartEvent = startEvents.contains(instance.getActivityId());
+      if (!administrator && (!atStartEvent || instance.isSkipCustomListeners() || instance.isSkipIoMappings())) {
         throw new InvalidInputException("Los casos se inician solo por su evento de inicio, con su formulario.");
       }
-      if (formRef == null) {
+      // an administrator starting inside the process (a repair, a migration, a test) filled no start form
+      if (formRef == null || !atStartEvent) {
         return;
       }
       StartForm form = form(instance.getProcessDefinition().getDeploymentId(), formRef, commandContext);
