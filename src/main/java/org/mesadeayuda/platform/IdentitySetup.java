@@ -190,12 +190,7 @@ public class IdentitySetup implements ApplicationRunner {
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    Authorization authorization = groupGrant(groupId, resource, resourceId);
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -226,13 +221,18 @@ public class IdentitySetup implements ApplicationRunner {
     }
   }
 
-  private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
+  /** The group's grant on one resource, or null: Camunda keeps one GRANT row per group, resource type and id. */
+  private Authorization groupGrant(String groupId, Resource resource, String resourceId) {
+    return authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT)
         .groupIdIn(groupId)
         .resourceType(resource)
         .resourceId(resourceId)
         .singleResult();
+  }
+
+  private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization authorization = groupGrant(groupId, resource, resourceId);
     if (authorization != null && authorization.isPermissionGranted(permission)) {
       authorization.removePermission(permission);
       authorizationService.saveAuthorization(authorization);
