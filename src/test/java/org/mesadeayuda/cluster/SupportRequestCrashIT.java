@@ -177,6 +177,8 @@ class SupportRequestCrashIT {
       List<String> arguments = List.of(
           // the jobs the killed JVM had acquired are taken again 10 s after, not after Camunda's 5 minutes
           "--camunda.bpm.job-execution.lock-time-in-millis=10000",
+          // likewise the e-mails it had claimed in the mail outbox (default claim 5 minutes): sent again 10 s after
+          "--mesa.mail.outbox.claim-duration=PT10S",
           "--camunda.bpm.job-execution.max-wait=1000",
           "--camunda.bpm.job-execution.wait-time-in-millis=500");
       for (String log : List.of(name + "-before-kill", name + "-after-restart")) {
