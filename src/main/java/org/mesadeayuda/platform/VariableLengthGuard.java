@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -69,10 +68,7 @@ public class VariableLengthGuard extends AbstractProcessEnginePlugin {
     serializers.add(0, new LimitedStringSerializer());
     configuration.setCustomPreVariableSerializers(serializers);
 
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new FormLimitsParseListener());
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    ParseListeners.addAfterBpmnParse(configuration, new FormLimitsParseListener());
   }
 
   /** Writes Strings as Camunda does, but refuses one its column cannot hold. */
