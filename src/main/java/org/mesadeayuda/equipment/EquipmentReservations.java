@@ -70,7 +70,7 @@ public class EquipmentReservations {
   }
 
   /**
-   * Gives back what cases no longer running still hold: Cockpit deletes a case without its listeners by default, so
+   * Gives back what cases no longer running still hold: Cockpit can delete a case skipping its listeners, so
    * the end of the case alone cannot be relied on. Runs before a unit is chosen.
    */
   public void releaseAbandoned() {

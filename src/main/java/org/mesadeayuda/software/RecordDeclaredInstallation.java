@@ -22,10 +22,12 @@ public class RecordDeclaredInstallation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Installation.LicenceEvidence evidence = new Installation.LicenceEvidence(
+        string(execution, LICENCE_EVIDENCE_TYPE), string(execution, LICENCE_REFERENCE),
+        string(execution, LICENCE_HOLDER), string(execution, LICENCE_NAME));
     register.recordDeclared(string(execution, CASE_NUMBER), string(execution, ASSET_TAG),
             string(execution, SOFTWARE_NAME), string(execution, SOFTWARE_VERSION), string(execution, INSTALLED_BY_NAME),
-            new Installation.LicenceEvidence(string(execution, LICENCE_EVIDENCE_TYPE),
-                string(execution, LICENCE_REFERENCE), string(execution, LICENCE_HOLDER), string(execution, LICENCE_NAME)))
+            evidence)
         .orElseThrow(() -> new IllegalStateException("prohibited software cannot be recorded as installed"));
   }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The licence seat a software-installation case holds (SW-2): given back when the case ends in any way (the process's
  * end listener: rejected, installed, cancelled or deleted through the API), and, before a seat is chosen, the seats
- * of cases no longer running are given back too (Cockpit deletes a case without its listeners by default).
+ * of cases no longer running are given back too (Cockpit can delete a case skipping its listeners).
  */
 @Component("releaseSeatReservation")
 public class SeatReservations implements ExecutionListener {

@@ -372,7 +372,7 @@ class EquipmentFailureProcessTest {
     diagnose(spare, "permanent_failure", Map.of("estimatedCost", 8500));
     ProcessInstance loan = report("INV-EXP");
     diagnose(loan, "parts_missing", Map.of("partsNeeded", "Fuente", "estimatedCost", 300));
-    // Cockpit's default: skip custom listeners
+    // Cockpit's delete dialog can skip custom listeners
     runtimeService.deleteProcessInstance(spare.getId(), "Caso duplicado", true);
     runtimeService.deleteProcessInstance(loan.getId(), "Caso duplicado", true);
     assertThat(status("PRE-1")).isEqualTo("on_loan");
