@@ -28,11 +28,14 @@ public class AssetController {
   private final AssetRegister register;
   private final AssetCsvImport csvImport;
   private final CurrentUser currentUser;
+  private final AssetEventRepository history;
 
-  public AssetController(AssetRegister register, AssetCsvImport csvImport, CurrentUser currentUser) {
+  public AssetController(AssetRegister register, AssetCsvImport csvImport, CurrentUser currentUser,
+      AssetEventRepository history) {
     this.register = register;
     this.csvImport = csvImport;
     this.currentUser = currentUser;
+    this.history = history;
   }
 
   @GetMapping
@@ -45,6 +48,16 @@ public class AssetController {
   @GetMapping("/{assetTag}")
   public ResponseEntity<Asset> get(@PathVariable String assetTag) {
     return ResponseEntity.of(register.find(assetTag));
+  }
+
+  /**
+   * What cases did with the unit, oldest first: held as a spare, lent and returned, replaced, the lessor's answer to
+   * a refused claim and what the Technology Director did about it.
+   */
+  @GetMapping("/{assetTag}/history")
+  public ResponseEntity<List<AssetEvent>> history(@PathVariable String assetTag) {
+    return register.find(assetTag).map(asset -> ResponseEntity.ok(history.findByAssetTag(asset.assetTag())))
+        .orElse(ResponseEntity.notFound().build());
   }
 
   /**

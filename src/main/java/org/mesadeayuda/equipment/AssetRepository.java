@@ -36,11 +36,14 @@ public interface AssetRepository extends ListCrudRepository<Asset, Long> {
       """)
   List<Asset> findAvailableLoaners();
 
-  /** Units that could replace a failed one: same type, in service, not a loaner, not assigned to anyone. */
+  /**
+   * Units that could replace a failed one: same type, in service, not a loaner, not assigned to anyone and not held
+   * for another case.
+   */
   @Query("""
       SELECT * FROM asset
       WHERE equipment_type = :equipmentType AND status = 'in_service' AND loaner = FALSE
-        AND assigned_user IS NULL AND asset_tag <> :failedTag
+        AND assigned_user IS NULL AND reserved_for_case IS NULL AND asset_tag <> :failedTag
       ORDER BY asset_tag
       """)
   List<Asset> findSpareUnits(@Param("equipmentType") String equipmentType, @Param("failedTag") String failedTag);
@@ -63,4 +66,42 @@ public interface AssetRepository extends ListCrudRepository<Asset, Long> {
       WHERE loan_case = :loanCase AND status = 'on_loan'
       """)
   int returnLoansOf(@Param("loanCase") String loanCase);
+
+  /**
+   * Holds a spare unit for a case (EF-6) only if it is still free: of two cases choosing the same unit, one wins. The
+   * hold lasts until the unit replaces the failed one, the Director refuses it or the case ends.
+   */
+  @Modifying
+  @Query("""
+      UPDATE asset SET reserved_for_case = :caseNumber, version = version + 1
+      WHERE asset_tag = :assetTag AND reserved_for_case IS NULL AND status = 'in_service' AND loaner = FALSE
+        AND assigned_user IS NULL
+      """)
+  int reserveSpare(@Param("assetTag") String assetTag, @Param("caseNumber") String caseNumber);
+
+  /** Whether the unit is still held for the case and still usable as a spare: checked again when it is used. */
+  @Query("""
+      SELECT COUNT(*) > 0 FROM asset
+      WHERE asset_tag = :assetTag AND reserved_for_case = :caseNumber AND status = 'in_service' AND loaner = FALSE
+        AND assigned_user IS NULL
+      """)
+  boolean isSpareHeldFor(@Param("assetTag") String assetTag, @Param("caseNumber") String caseNumber);
+
+  @Query("SELECT asset_tag FROM asset WHERE reserved_for_case = :caseNumber ORDER BY asset_tag")
+  List<String> findTagsHeldFor(@Param("caseNumber") String caseNumber);
+
+  @Query("SELECT asset_tag FROM asset WHERE loan_case = :caseNumber AND status = 'on_loan' ORDER BY asset_tag")
+  List<String> findTagsLentFor(@Param("caseNumber") String caseNumber);
+
+  @Modifying
+  @Query("UPDATE asset SET reserved_for_case = NULL, version = version + 1 WHERE reserved_for_case = :caseNumber")
+  int releaseHoldsOf(@Param("caseNumber") String caseNumber);
+
+  /** The cases that hold a spare unit or have a loaner lent: checked against the running cases. */
+  @Query("""
+      SELECT reserved_for_case FROM asset WHERE reserved_for_case IS NOT NULL
+      UNION
+      SELECT loan_case FROM asset WHERE loan_case IS NOT NULL AND status = 'on_loan'
+      """)
+  List<String> findCasesHoldingUnits();
 }

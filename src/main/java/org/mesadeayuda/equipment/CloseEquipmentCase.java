@@ -20,19 +20,25 @@ public class CloseEquipmentCase implements JavaDelegate {
       "provider_repaired", Asset.IN_SERVICE,
       "provider_replaced", Asset.IN_SERVICE,
       "replaced", Asset.REPLACED,
-      "finance_rejected", Asset.IN_REPAIR);
+      "finance_rejected", Asset.IN_REPAIR,
+      "lessor_repaired", Asset.IN_SERVICE,
+      "lessor_replaced", Asset.IN_SERVICE,
+      // the lessor neither repaired nor replaced it: the unit stays out of service while the contract is enforced
+      "lessor_contract_action", Asset.IN_REPAIR);
 
   private final AssetRepository assets;
+  private final EquipmentReservations reservations;
 
-  public CloseEquipmentCase(AssetRepository assets) {
+  public CloseEquipmentCase(AssetRepository assets, EquipmentReservations reservations) {
     this.assets = assets;
+    this.reservations = reservations;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String outcome = outcome(execution);
     execution.setVariable(EQUIPMENT_OUTCOME, outcome);
-    assets.returnLoansOf(caseNumber(execution));
+    reservations.releaseCase(caseNumber(execution), "caso cerrado");
     if (!"replaced".equals(outcome)) {
       assets.changeStatus(string(execution, ASSET_TAG), UNIT_STATUS.get(outcome));
     }
@@ -44,6 +50,10 @@ public class CloseEquipmentCase implements JavaDelegate {
     }
     if ("reject".equals(string(execution, FINANCE_DECISION))) {
       return "finance_rejected";
+    }
+    String lessor = string(execution, LESSOR_OUTCOME);
+    if (lessor != null) {
+      return lessor;
     }
     String provider = string(execution, PROVIDER_OUTCOME);
     if ("repaired".equals(provider) || "replaced".equals(provider)) {

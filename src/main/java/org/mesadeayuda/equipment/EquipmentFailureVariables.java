@@ -44,6 +44,12 @@ public final class EquipmentFailureVariables {
   public static final String PROVIDER_OUTCOME = "providerOutcome";
   public static final String PROVIDER_NOTES = "providerNotes";
 
+  // a leased unit whose lessor refused the claim: the Technology Director pursues the lessor
+  public static final String LESSOR_ACTIONS = "lessorActions";
+  public static final String LESSOR_OUTCOME = "lessorOutcome";
+  public static final String LESSOR_REFERENCE = "lessorReference";
+  public static final String LESSOR_PURSUED_BY = "lessorPursuedBy";
+
   // diagnosis (Planilla de Diagnóstico)
   public static final String FINDINGS = "findings";
   public static final String FAILED_PART = "failedPart";

@@ -62,6 +62,11 @@ public class SendMemoToFinance implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseNumber = caseNumber(execution);
+    // the manual's memo states the diagnosis, the recommendation and the costs: never one without them
+    if (string(execution, FINDINGS) == null || !ValidateDiagnosis.validCost(execution.getVariable(ESTIMATED_COST))) {
+      throw new IllegalStateException("case " + caseNumber + ": the memo to Finance needs the diagnosis and the "
+          + "estimated cost");
+    }
     boolean purchase = "purchase".equals(string(execution, MEMO_PURPOSE));
     Map<String, Object> values = new HashMap<>();
     for (String name : new String[] {TICKET_NUMBER, REQUESTER_NAME, DEPARTMENT, ASSET_TAG, ASSET_DESCRIPTION,

@@ -30,13 +30,15 @@ public class LicenceRegister {
   private final SoftwareRepository catalogue;
   private final LicenceRepository licences;
   private final InstallationRepository installations;
+  private final SeatReservationRepository reservations;
   private final BusinessCalendar calendar;
 
   public LicenceRegister(SoftwareRepository catalogue, LicenceRepository licences,
-      InstallationRepository installations, BusinessCalendar calendar) {
+      InstallationRepository installations, SeatReservationRepository reservations, BusinessCalendar calendar) {
     this.catalogue = catalogue;
     this.licences = licences;
     this.installations = installations;
+    this.reservations = reservations;
     this.calendar = calendar;
   }
 
@@ -74,24 +76,86 @@ public class LicenceRegister {
       }
     }
     return Optional.of(installations.save(new Installation(null, assetTag, softwareId, version, licenceId,
-        installedBy, now(), caseNumber, declared, null, null)));
+        installedBy, now(), caseNumber, declared, null, null, Installation.LicenceEvidence.NONE)));
   }
 
   /**
    * Software a user had installed by a third party, under the user's own licence (SW-3), once the Technology
    * Directorate accepted the declaration: recorded without taking an institutional seat. Software not yet in the
-   * catalogue enters it; prohibited software is never recorded.
+   * catalogue enters it (as free software when the evidence is a free licence); prohibited software is never
+   * recorded. The licence evidence the Director accepted is kept with the installation ("debe tener su licencia de
+   * uso").
    */
   @Transactional
   public Optional<Installation> recordDeclared(String caseNumber, String assetTag, String softwareName,
-      String version, String installedBy) {
+      String version, String installedBy, Installation.LicenceEvidence evidence) {
     Software software = find(softwareName).orElseGet(() -> catalogue.save(new Software(null, softwareName.trim(),
-        null, "institutional", false, null, null)));
+        null, FREE_EVIDENCE.equals(evidence.type()) ? Software.FREE : "institutional", false, null, null)));
     if (Software.PROHIBITED.equals(software.licenceType())) {
       return Optional.empty();
     }
     return Optional.of(installations.save(new Installation(null, assetTag, software.id(), version, null,
-        installedBy, now(), caseNumber, true, null, null)));
+        installedBy, now(), caseNumber, true, null, null, evidence)));
+  }
+
+  /** The evidence kind of free software: it takes no seat, but its licence is named. */
+  public static final String FREE_EVIDENCE = "libre";
+
+  /**
+   * Holds one seat of the software for the case, taken by the same conditional update as an installation (of two
+   * cases choosing the last seat one wins): while held it counts as used, so no other case can take it. Answers
+   * whether the case holds a seat (it may already hold one: the step ran again).
+   */
+  @Transactional
+  public boolean reserveSeat(String caseNumber, Long softwareId) {
+    if (reservations.findByCaseNumber(caseNumber).isPresent()) {
+      return true;
+    }
+    for (Licence licence : licences.findWithFreeSeats(softwareId, today())) {
+      if (licences.takeSeat(licence.id(), today()) == 1) {
+        reservations.save(new SeatReservation(null, licence.id(), caseNumber, now()));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The seat the case held goes back to its licence (refused, cancelled, or the case ended). */
+  @Transactional
+  public void releaseSeat(String caseNumber) {
+    reservations.findByCaseNumber(caseNumber).ifPresent(held -> {
+      licences.releaseSeat(held.licenceId());
+      reservations.delete(held);
+    });
+  }
+
+  /** The cases that hold a seat. */
+  public List<String> casesHoldingSeats() {
+    return reservations.findCaseNumbers();
+  }
+
+  /**
+   * Records the installation with the seat the case holds, checked again now: the licence must still be valid today.
+   * A case whose seat is gone (released, or its licence expired meanwhile) takes another free seat if one is left;
+   * otherwise nothing is recorded and the answer is empty.
+   */
+  @Transactional
+  public Optional<Installation> installWithReservedSeat(String caseNumber, String assetTag, Long softwareId,
+      String version, String installedBy) {
+    Optional<SeatReservation> held = reservations.findByCaseNumber(caseNumber);
+    if (held.isPresent()) {
+      Optional<Licence> licence = licences.findById(held.get().licenceId())
+          .filter(valid -> valid.softwareId().equals(softwareId))
+          .filter(valid -> valid.expiresOn() == null || !valid.expiresOn().isBefore(today()));
+      if (licence.isPresent()) {
+        reservations.delete(held.get());
+        return Optional.of(installations.save(new Installation(null, assetTag, softwareId, version,
+            licence.get().id(), installedBy, now(), caseNumber, false, null, null,
+            Installation.LicenceEvidence.NONE)));
+      }
+      releaseSeat(caseNumber);
+    }
+    return install(caseNumber, assetTag, softwareId, version, installedBy, false);
   }
 
   /** Software removed, or its equipment decommissioned: the installation ends and its seat is free again. */
@@ -112,7 +176,7 @@ public class LicenceRegister {
     }
     return installations.save(new Installation(installed.id(), installed.assetTag(), installed.softwareId(),
         installed.softwareVersion(), installed.licenceId(), installed.installedBy(), installed.installedAt(),
-        installed.caseNumber(), installed.declared(), now(), reason));
+        installed.caseNumber(), installed.declared(), now(), reason, installed.evidence()));
   }
 
   @Transactional

@@ -12,9 +12,9 @@ import org.mesadeayuda.platform.CompletionGuard;
 import org.springframework.stereotype.Component;
 
 /**
- * The Technology Directorate installed the software (SW-2): the installation is recorded and a seat taken in one
- * transaction. If the last seat went to another request meanwhile, the case goes back to the Director's procurement
- * decision instead of installing without a licence.
+ * The Technology Directorate installed the software (SW-2): the installation is recorded with the seat held for the
+ * case, checked again now (still held, licence still valid), or else another free seat. If none is left, the case
+ * goes back to the Director's procurement decision instead of installing without a licence.
  */
 @Component("recordInstallation")
 public class RecordInstallation implements JavaDelegate {
@@ -36,8 +36,8 @@ public class RecordInstallation implements JavaDelegate {
     execution.setVariable(INSTALLED_BY, installer);
     String version = string(execution, INSTALLED_VERSION) != null ? string(execution, INSTALLED_VERSION)
         : string(execution, SOFTWARE_VERSION);
-    boolean recorded = register.install(string(execution, CASE_NUMBER), string(execution, ASSET_TAG),
-        (Long) execution.getVariable(SOFTWARE_ID), version, installer, false).isPresent();
+    boolean recorded = register.installWithReservedSeat(string(execution, CASE_NUMBER),
+        string(execution, ASSET_TAG), (Long) execution.getVariable(SOFTWARE_ID), version, installer).isPresent();
     if (!recorded) {
       throw new BpmnError(NO_SEAT_LEFT, "No quedan licencias libres de " + string(execution, SOFTWARE_NAME));
     }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finance bought the licences: they enter the register (and the software enters the catalogue if it was not there),
- * so the installation that follows can take its seat.
+ * and one seat is held for this case at once, so the installation that follows finds it.
  */
 @Component("registerPurchasedLicences")
 public class RegisterPurchasedLicences implements JavaDelegate {
@@ -34,5 +34,7 @@ public class RegisterPurchasedLicences implements JavaDelegate {
     String expiry = string(execution, LICENCE_EXPIRY);
     register.addLicences(softwareId, integer(execution, SEATS_PURCHASED),
         expiry == null ? null : LocalDate.parse(expiry.substring(0, 10)), string(execution, PROOF_REFERENCE));
+    // the seat this case asked Finance for is held for it at once
+    execution.setVariable(SEAT_RESERVED, register.reserveSeat(string(execution, CASE_NUMBER), softwareId));
   }
 }

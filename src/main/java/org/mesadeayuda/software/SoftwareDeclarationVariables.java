@@ -9,5 +9,11 @@ public final class SoftwareDeclarationVariables {
   public static final String DECLARATION_ACCEPTED = "declarationAccepted";
   public static final String UNINSTALL_NOTES = "uninstallNotes";
 
+  // the licence evidence the Technology Director accepts (SW-3: "debe tener su licencia de uso")
+  public static final String LICENCE_EVIDENCE_TYPE = "licenceEvidenceType";
+  public static final String LICENCE_REFERENCE = "licenceReference";
+  public static final String LICENCE_HOLDER = "licenceHolder";
+  public static final String LICENCE_NAME = "licenceName";
+
   private SoftwareDeclarationVariables() {}
 }

@@ -24,6 +24,8 @@ public final class SoftwareInstallationVariables {
   public static final String PRE_APPROVED = "preApproved";
   public static final String FREE_SEATS = "freeSeats";
   public static final String LICENCE_SUMMARY = "licenceSummary";
+  /** A licence seat is held for this case (SW-2): from its choice until the installation is recorded. */
+  public static final String SEAT_RESERVED = "seatReserved";
   public static final String APPROVAL_ROUTE = "approvalRoute";
   public static final String APPROVAL_LABEL = "approvalLabel";
 

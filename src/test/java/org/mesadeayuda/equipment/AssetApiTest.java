@@ -30,6 +30,7 @@ class AssetApiTest {
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;
   @Autowired AssetRepository assets;
+  @Autowired AssetEventRepository history;
 
   @BeforeEach
   void setUp() {
@@ -52,6 +53,20 @@ class AssetApiTest {
     assertThat(http.withBasicAuth(STAFF, PASSWORD).getForEntity("/api/assets?q=lenovo", JsonNode.class).getBody())
         .hasSize(1);
     assertThat(http.withBasicAuth(STAFF, PASSWORD).getForEntity("/api/assets/NO-EXISTE", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void everyoneCanReadWhatCasesDidWithAUnit() {
+    http.withBasicAuth(TECHNICIAN, PASSWORD).postForEntity("/api/assets", laptop("INV-501"), JsonNode.class);
+    history.save(new AssetEvent(null, "INV-501", "EQP-2026-000501", AssetEvent.LESSOR_PURSUED,
+        "Resultado: el arrendador reparó el equipo.", "dir.tecnologia", java.time.Instant.now()));
+    JsonNode events = http.withBasicAuth(STAFF, PASSWORD).getForEntity("/api/assets/inv-501/history",
+        JsonNode.class).getBody();
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).path("event").asText()).isEqualTo("lessor_pursued");
+    assertThat(events.get(0).path("caseNumber").asText()).isEqualTo("EQP-2026-000501");
+    assertThat(http.withBasicAuth(STAFF, PASSWORD).getForEntity("/api/assets/NO-EXISTE/history", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 

@@ -231,4 +231,36 @@ abstract class AssetRegisterContract {
     assertThat(assets.returnLoansOf(loaner.loanCase())).isEqualTo(1);
     assertThat(assets.findAvailableLoaners()).extracting(Asset::assetTag).containsExactly("PRE-1");
   }
+
+  @Test
+  void twoCasesHoldingTheLastSpareUnitAtOnceGetItOnce() throws Exception {
+    csvImport.importAll(new StringReader(HEADER + "REP-1;escritorio;;;;tecnologia;;;propio;;;;;;no\n"));
+    int cases = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(cases);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> attempts = new ArrayList<>();
+      for (int i = 0; i < cases; i++) {
+        String caseNumber = "EQP-2026-00001" + i;
+        Callable<Integer> hold = () -> {
+          start.await();
+          return assets.reserveSpare("REP-1", caseNumber);
+        };
+        attempts.add(pool.submit(hold));
+      }
+      start.countDown();
+      int held = 0;
+      for (Future<Integer> attempt : attempts) {
+        held += attempt.get();
+      }
+      assertThat(held).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(assets.findSpareUnits("desktop", "INV-X")).isEmpty();
+    String holder = assets.findCasesHoldingUnits().get(0);
+    assertThat(assets.isSpareHeldFor("REP-1", holder)).isTrue();
+    assertThat(assets.releaseHoldsOf(holder)).isEqualTo(1);
+    assertThat(assets.findSpareUnits("desktop", "INV-X")).extracting(Asset::assetTag).containsExactly("REP-1");
+  }
 }

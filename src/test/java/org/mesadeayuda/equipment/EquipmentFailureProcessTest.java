@@ -61,6 +61,8 @@ class EquipmentFailureProcessTest {
   @Autowired ManagementService managementService;
   @Autowired AssetRepository assets;
   @Autowired AssetCsvImport csvImport;
+  @Autowired AssetRegister register;
+  @Autowired AssetEventRepository history;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -68,6 +70,7 @@ class EquipmentFailureProcessTest {
     mail.purgeEmailFromAllMailboxes();
     ClockUtil.setCurrentTime(at("2026-11-23T09:00"));
     assets.deleteAll();
+    history.deleteAll();
     csvImport.importAll(new StringReader(INVENTORY));
   }
 
@@ -176,7 +179,9 @@ class EquipmentFailureProcessTest {
 
   @Test
   void withoutAFreeLoanerTheMemoStillGoes() {
-    assets.lend("PRE-1", "otra persona", "EQP-2026-999999");
+    ProcessInstance other = report("INV-EXP"); // another running case has the only loaner
+    diagnose(other, "parts_missing", Map.of("partsNeeded", "Fuente", "estimatedCost", 300));
+    assertThat(runtimeService.getVariable(other.getId(), "loanerAssetTag")).isEqualTo("PRE-1");
     ProcessInstance failure = report("INV-NONE");
     diagnose(failure, "parts_missing", Map.of("partsNeeded", "Disco duro", "estimatedCost", 600));
     assertThat(runtimeService.getVariable(failure.getId(), "loanerAssetTag")).isNull();
@@ -207,7 +212,7 @@ class EquipmentFailureProcessTest {
   @Test
   void permanentFailureIsReplacedWithASpareUnitOnlyWithTheDirectorsAuthorization() {
     ProcessInstance failure = report("INV-NONE");
-    diagnose(failure, "permanent_failure", Map.of());
+    diagnose(failure, "permanent_failure", Map.of("estimatedCost", 8500));
     assertThat(failure).isWaitingAt("Task_AuthorizeReplacement");
     assertCandidateGroup(task(failure), "director-ti");
     assertThat(runtimeService.getVariable(failure.getId(), "replacementAssetTag")).isEqualTo("REP-1");
@@ -223,7 +228,7 @@ class EquipmentFailureProcessTest {
   @Test
   void refusedReplacementBecomesAPurchaseMemoAndTheBoughtUnitIsRegistered() {
     ProcessInstance failure = report("INV-NONE");
-    diagnose(failure, "permanent_failure", Map.of());
+    diagnose(failure, "permanent_failure", Map.of("estimatedCost", 8500));
     complete(failure, Map.of("replacementAuthorized", false, "directorComment", "Esa unidad es para la bodega"));
     assertThat(failure).isWaitingAt("Task_DecideFinance");
     assertThat(runtimeService.getVariable(failure.getId(), "memoPurpose")).isEqualTo("purchase");
@@ -239,7 +244,7 @@ class EquipmentFailureProcessTest {
   void permanentFailureWithoutASpareUnitGoesStraightToAPurchaseMemo() {
     assets.changeStatus("REP-1", Asset.DECOMMISSIONED);
     ProcessInstance failure = report("INV-NONE");
-    diagnose(failure, "permanent_failure", Map.of());
+    diagnose(failure, "permanent_failure", Map.of("estimatedCost", 8500));
     assertThat(failure).hasPassed("Task_PrepareReplacementPurchase").isWaitingAt("Task_DecideFinance");
   }
 
@@ -269,6 +274,175 @@ class EquipmentFailureProcessTest {
         "diagnosisResult", "parts_missing", "partsNeeded", "Fuente")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("costo estimado");
     assertThat(failure).isWaitingAt("Task_Diagnose");
+  }
+
+  // --- issue 14: a leased unit whose lessor refuses goes to the Technology Director, never in-house ---
+
+  @Test
+  void aLeasedUnitWhoseLessorRefusesIsPursuedByTheDirectorNeverRepairedOrReplacedInHouse() {
+    ProcessInstance failure = report("INV-LEASE");
+    complete(failure, Map.of("providerOutcome", "refused", "providerNotes", "El contrato no cubre golpes"));
+    assertThat(failure).isWaitingAt("Task_PursueLessor");
+    assertCandidateGroup(task(failure), "director-ti");
+
+    String taskId = task(failure).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("lessorOutcome", "lessor_repaired")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("gestiones realizadas");
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("lessorActions", "Nota 12/2026 al arrendador")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("resultado de la gestión");
+    assertThat(failure).isWaitingAt("Task_PursueLessor");
+
+    complete(failure, Map.of("lessorActions", "Nota 12/2026 al arrendador citando la cláusula 7 del contrato ARR-4",
+        "lessorOutcome", "lessor_contract_action", "lessorReference", "Nota DT 12/2026"));
+    assertThat(failure).isEnded().hasPassed("Task_RecordLessorOutcome")
+        .hasNotPassed("Task_Diagnose", "Task_LendLoaner", "Task_FindReplacementUnit", "Task_SendMemoToFinance");
+    assertThat(outcome(failure)).isEqualTo("lessor_contract_action");
+    assertThat(status("INV-LEASE")).isEqualTo("in_repair");
+    assertThat(status("PRE-1")).isEqualTo("in_service");
+    assertThat(status("REP-1")).isEqualTo("in_service");
+    assertThat(history.findByAssetTag("INV-LEASE")).singleElement().satisfies(event -> {
+      assertThat(event.event()).isEqualTo(AssetEvent.LESSOR_PURSUED);
+      assertThat(event.caseNumber()).isEqualTo(failure.getBusinessKey());
+      assertThat(event.detail()).contains("Arrendadora S.A.", "ARR-4", "El contrato no cubre golpes",
+          "cláusula 7", "acción según el contrato", "Nota DT 12/2026");
+    });
+  }
+
+  @Test
+  void aLessorThatRepairsAfterTheDirectorsClaimPutsTheUnitBackInService() {
+    ProcessInstance failure = report("INV-LEASE");
+    complete(failure, Map.of("providerOutcome", "refused", "providerNotes", "Sin técnico disponible"));
+    complete(failure, Map.of("lessorActions", "Reclamo formal; el arrendador envió técnico", "lessorOutcome",
+        "lessor_repaired"));
+    assertThat(outcome(failure)).isEqualTo("lessor_repaired");
+    assertThat(status("INV-LEASE")).isEqualTo("in_service");
+  }
+
+  // --- issue 14: what a case reserves is held from the choice, checked again at use, released at the end ---
+
+  @Test
+  void twoCasesCompetingForTheLastSpareUnitNeverGetTheSameOne() {
+    ProcessInstance first = report("INV-NONE");
+    diagnose(first, "permanent_failure", Map.of("estimatedCost", 8500));
+    assertThat(first).isWaitingAt("Task_AuthorizeReplacement");
+    assertThat(runtimeService.getVariable(first.getId(), "replacementAssetTag")).isEqualTo("REP-1");
+
+    ProcessInstance second = report("INV-EXP"); // same type, warranty expired: in-house
+    diagnose(second, "permanent_failure", Map.of("estimatedCost", 8200));
+    assertThat(runtimeService.getVariable(second.getId(), "replacementAvailable")).isEqualTo(false);
+    assertThat(second).hasPassed("Task_PrepareReplacementPurchase").isWaitingAt("Task_DecideFinance");
+
+    complete(first, Map.of("replacementAuthorized", true, "directorComment", "Autorizado"));
+    assertThat(outcome(first)).isEqualTo("replaced");
+    assertThat(assets.findByAssetTag("REP-1").orElseThrow().assignedUser()).isEqualTo("rosa");
+    assertThat(history.findByAssetTag("REP-1")).extracting(AssetEvent::event)
+        .containsExactly(AssetEvent.SPARE_HELD, AssetEvent.SPARE_RELEASED);
+  }
+
+  @Test
+  void aSpareUnitRefusedByTheDirectorIsFreeForTheNextCase() {
+    ProcessInstance first = report("INV-NONE");
+    diagnose(first, "permanent_failure", Map.of("estimatedCost", 8500));
+    complete(first, Map.of("replacementAuthorized", false, "directorComment", "Se reserva para la bodega"));
+    ProcessInstance second = report("INV-EXP");
+    diagnose(second, "permanent_failure", Map.of("estimatedCost", 8200));
+    assertThat(second).isWaitingAt("Task_AuthorizeReplacement");
+    assertThat(runtimeService.getVariable(second.getId(), "replacementAssetTag")).isEqualTo("REP-1");
+  }
+
+  @Test
+  void aCaseDeletedWithItsListenersGivesBackItsSpareUnitAndItsLoaner() {
+    ProcessInstance spare = report("INV-NONE");
+    diagnose(spare, "permanent_failure", Map.of("estimatedCost", 8500));
+    ProcessInstance loan = report("INV-EXP");
+    diagnose(loan, "parts_missing", Map.of("partsNeeded", "Fuente", "estimatedCost", 300));
+    assertThat(status("PRE-1")).isEqualTo("on_loan");
+
+    runtimeService.deleteProcessInstance(spare.getId(), "Caso duplicado");
+    runtimeService.deleteProcessInstance(loan.getId(), "Caso duplicado");
+    assertThat(assets.findTagsHeldFor(spare.getBusinessKey())).isEmpty();
+    assertThat(status("PRE-1")).isEqualTo("in_service");
+    assertThat(history.findByAssetTag("PRE-1")).extracting(AssetEvent::event)
+        .containsExactly(AssetEvent.LOANER_LENT, AssetEvent.LOANER_RETURNED);
+  }
+
+  @Test
+  void aCaseDeletedInCockpitWithoutListenersStillFreesItsUnitsForTheNextCase() {
+    ProcessInstance spare = report("INV-NONE");
+    diagnose(spare, "permanent_failure", Map.of("estimatedCost", 8500));
+    ProcessInstance loan = report("INV-EXP");
+    diagnose(loan, "parts_missing", Map.of("partsNeeded", "Fuente", "estimatedCost", 300));
+    // Cockpit's delete dialog can skip custom listeners
+    runtimeService.deleteProcessInstance(spare.getId(), "Caso duplicado", true);
+    runtimeService.deleteProcessInstance(loan.getId(), "Caso duplicado", true);
+    assertThat(status("PRE-1")).isEqualTo("on_loan");
+
+    ProcessInstance next = report("INV-WARR");
+    complete(next, Map.of("providerOutcome", "refused", "providerNotes", "Fuera de cobertura"));
+    diagnose(next, "permanent_failure", Map.of("estimatedCost", 8500));
+    assertThat(runtimeService.getVariable(next.getId(), "replacementAssetTag")).isEqualTo("REP-1");
+    ProcessInstance another = report("INV-NONE");
+    diagnose(another, "parts_missing", Map.of("partsNeeded", "Fuente", "estimatedCost", 300));
+    assertThat(runtimeService.getVariable(another.getId(), "loanerAssetTag")).isEqualTo("PRE-1");
+  }
+
+  @Test
+  void aSpareUnitChangedInTheRegisterWhileHeldIsCheckedAgainWhenUsed() {
+    ProcessInstance failure = report("INV-NONE");
+    diagnose(failure, "permanent_failure", Map.of("estimatedCost", 8500));
+    Asset held = assets.findByAssetTag("REP-1").orElseThrow();
+    register.update("REP-1", new Asset(null, "REP-1", held.equipmentType(), held.brand(), held.model(),
+        held.serialNumber(), "juridico", "Oficina 3", "luis", held.ownership(), held.providerName(),
+        held.providerEmail(), held.contractNumber(), held.warrantyEndDate(), held.status(), false, null, null,
+        null)); // handed to someone else from the register meanwhile
+    complete(failure, Map.of("replacementAuthorized", true, "directorComment", "Autorizado"));
+    assertThat(failure).hasPassed("Event_SpareUnitGone", "Task_PrepareReplacementPurchase")
+        .isWaitingAt("Task_DecideFinance");
+    assertThat(status("INV-NONE")).isEqualTo("in_repair");
+    assertThat(assets.findByAssetTag("REP-1").orElseThrow().assignedUser()).isEqualTo("luis");
+    assertThat(assets.findTagsHeldFor(failure.getBusinessKey())).isEmpty();
+  }
+
+  // --- issue 14: the memo to Finance names the diagnosis, the recommendation and the costs on every path ---
+
+  @Test
+  void theMemoOnEveryPathNamesTheDiagnosisTheRecommendationAndTheCosts() throws Exception {
+    ProcessInstance parts = report("INV-NONE");
+    diagnose(parts, "parts_missing", Map.of("partsNeeded", "Fuente de poder 500 W", "estimatedCost", 450.5));
+    assertThat(memo(parts)).contains("Fuente de poder quemada", "la compra de las partes indicadas para reparar",
+        "Q 450.50");
+
+    ProcessInstance refused = report("INV-EXP");
+    diagnose(refused, "permanent_failure", Map.of("estimatedCost", 8500));
+    complete(refused, Map.of("replacementAuthorized", false, "directorComment", "No"));
+    assertThat(memo(refused)).contains("Fuente de poder quemada",
+        "la compra de un equipo de características similares", "Q 8,500.00");
+
+    assets.changeStatus("REP-1", Asset.DECOMMISSIONED); // no spare unit left
+    ProcessInstance noSpare = report("INV-WARR");
+    complete(noSpare, Map.of("providerOutcome", "refused", "providerNotes", "Fuera de cobertura"));
+    diagnose(noSpare, "permanent_failure", Map.of("estimatedCost", 9100.25));
+    assertThat(noSpare).hasPassed("Task_PrepareReplacementPurchase").hasNotPassed("Task_AuthorizeReplacement");
+    assertThat(memo(noSpare)).contains("Fuente de poder quemada",
+        "la compra de un equipo de características similares", "Q 9,100.25");
+  }
+
+  @Test
+  void aPermanentFailureWithoutTheEstimatedCostOfASimilarUnitIsRefused() {
+    ProcessInstance failure = report("INV-NONE");
+    String taskId = task(failure).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("findings", "Tarjeta madre quemada",
+        "diagnosisResult", "permanent_failure")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("costo estimado de un equipo");
+    assertThat(failure).isWaitingAt("Task_Diagnose");
+  }
+
+  private String memo(ProcessInstance failure) throws Exception {
+    List<Attachment> attachments = taskService.getProcessInstanceAttachments(failure.getId());
+    assertThat(attachments).hasSize(1);
+    try (InputStream content = taskService.getAttachmentContent(attachments.get(0).getId())) {
+      return new String(content.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   // --- helpers ---

@@ -119,4 +119,50 @@ abstract class LicenceRegisterContract {
     assertThat(after.seatsUsed()).isEqualTo(3);
     assertThat(installations.findInstalled(office.id())).hasSize(3);
   }
+
+  @Test
+  void twoCasesReservingTheLastSeatAtOnceGetItOnceAndTheHolderInstallsWithIt() throws Exception {
+    Software office = entry("Suite de oficina con reserva", "institutional");
+    Licence licence = register.addLicences(office.id(), 1, null, "OC-4");
+    int requests = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> attempts = new ArrayList<>();
+    try {
+      for (int i = 0; i < requests; i++) {
+        String caseNumber = "SWI-2026-00002" + i;
+        Callable<Boolean> reserve = () -> {
+          start.await();
+          return register.reserveSeat(caseNumber, office.id());
+        };
+        attempts.add(pool.submit(reserve));
+      }
+      start.countDown();
+      int held = 0;
+      for (Future<Boolean> attempt : attempts) {
+        held += attempt.get() ? 1 : 0;
+      }
+      assertThat(held).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(register.freeSeats(office.id())).isZero();
+    String holder = register.casesHoldingSeats().get(0);
+    // an installation without a reservation finds no seat: the held one is not free
+    assertThat(register.install("SWI-OTHER", "INV-9", office.id(), "1", "tomas", false)).isEmpty();
+    assertThat(register.installWithReservedSeat(holder, "INV-1", office.id(), "1", "tomas")).isPresent();
+    assertThat(register.casesHoldingSeats()).isEmpty();
+    assertThat(licences.findById(licence.id()).orElseThrow().seatsUsed()).isEqualTo(1);
+  }
+
+  @Test
+  void aReleasedSeatIsFreeAgain() {
+    Software office = entry("Suite liberada", "institutional");
+    register.addLicences(office.id(), 1, null, "OC-5");
+    assertThat(register.reserveSeat("SWI-2026-000031", office.id())).isTrue();
+    assertThat(register.reserveSeat("SWI-2026-000032", office.id())).isFalse();
+    register.releaseSeat("SWI-2026-000031");
+    assertThat(register.freeSeats(office.id())).isEqualTo(1);
+    assertThat(register.reserveSeat("SWI-2026-000032", office.id())).isTrue();
+  }
 }

@@ -56,12 +56,17 @@ class SoftwareDeclarationProcessTest {
     ProcessInstance declaration = declare("Programa estadístico", "Consultora XYZ");
     assertThat(declaration).isWaitingAt("Task_ReviewDeclaration");
     assertCandidateGroup(task(declaration), "director-ti");
-    complete(declaration, Map.of("declarationAccepted", true, "reviewComment", "Licencia personal válida"));
+    complete(declaration, Map.of("declarationAccepted", true, "reviewComment", "Licencia personal válida",
+        "licenceEvidenceType", "comercial", "licenceReference", "Licencia personal n.º 4471, factura 0091",
+        "licenceHolder", "Julia Jefa"));
     assertThat(declaration).isEnded().hasPassed("Task_RecordDeclaredInstallation");
     Installation declared = installations.findInstalledOn("INV-0215").get(0);
     assertThat(declared.declared()).isTrue();
     assertThat(declared.licenceId()).isNull();
     assertThat(declared.installedBy()).isEqualTo("Consultora XYZ");
+    assertThat(declared.licenceEvidenceType()).isEqualTo("comercial");
+    assertThat(declared.licenceReference()).isEqualTo("Licencia personal n.º 4471, factura 0091");
+    assertThat(declared.licenceHolder()).isEqualTo("Julia Jefa");
     assertThat(register.find("Programa estadístico")).isPresent();
     assertThat(message("Declaración de software registrada").getAllRecipients()[0].toString())
         .isEqualTo("julia.jefa@institucion.gob");
@@ -86,6 +91,58 @@ class SoftwareDeclarationProcessTest {
     assertThatThrownBy(() -> taskService.complete(taskId, Map.of("declarationAccepted", true)))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("prohibido");
     assertThat(declaration).isWaitingAt("Task_ReviewDeclaration");
+  }
+
+  @Test
+  void acceptingWithoutLicenceEvidenceIsRefusedInSpanishAndTheTaskStays() {
+    ProcessInstance declaration = declare("Programa estadístico", "Consultora XYZ");
+    String taskId = task(declaration).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("declarationAccepted", true)))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("No se puede aceptar sin la licencia de uso").hasMessageContaining("tipo de licencia");
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("declarationAccepted", true,
+        "licenceEvidenceType", "comercial", "licenceReference", "Factura 0091")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("titular");
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("declarationAccepted", true,
+        "licenceEvidenceType", "suscripcion", "licenceHolder", "Julia Jefa")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("número de licencia");
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("declarationAccepted", true,
+        "licenceEvidenceType", "libre")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("nombre de la licencia libre");
+    assertThat(declaration).isWaitingAt("Task_ReviewDeclaration");
+    assertThat(installations.findAll()).isEmpty();
+  }
+
+  @Test
+  void freeSoftwareIsAcceptedWithItsLicenceName() {
+    ProcessInstance declaration = declare("GIMP", "El usuario");
+    complete(declaration, Map.of("declarationAccepted", true, "licenceEvidenceType", "libre",
+        "licenceName", "GPL-3.0"));
+    Installation declared = installations.findInstalledOn("INV-0215").get(0);
+    assertThat(declared.licenceEvidenceType()).isEqualTo("libre");
+    assertThat(declared.licenceName()).isEqualTo("GPL-3.0");
+    assertThat(register.find("GIMP").orElseThrow().licenceType()).isEqualTo("free");
+  }
+
+  @Test
+  void softwareTheCatalogueKnowsAsLicensedCannotBeAcceptedAsFree() {
+    register.save(new Software(null, "Microsoft Office 2021", "Microsoft", "institutional", false, null, null));
+    ProcessInstance declaration = declare("Microsoft Office 2021", "Un amigo");
+    String taskId = task(declaration).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("declarationAccepted", true,
+        "licenceEvidenceType", "libre", "licenceName", "MIT")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("no es software libre");
+    assertThat(declaration).isWaitingAt("Task_ReviewDeclaration");
+  }
+
+  @Test
+  void refusingNeedsTheReasonButNoLicenceEvidence() {
+    ProcessInstance declaration = declare("Programa estadístico", "Un amigo");
+    String taskId = task(declaration).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("declarationAccepted", false)))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("motivo del rechazo");
+    complete(declaration, Map.of("declarationAccepted", false, "rejectionReason", "Sin licencia"));
+    assertThat(declaration).isWaitingAt("Task_UninstallUnlicensed");
   }
 
   private ProcessInstance declare(String software, String installedBy) {

@@ -7,13 +7,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.mesadeayuda.TestMail;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,15 +146,67 @@ class SoftwareInstallationProcessTest {
   }
 
   @Test
-  void whenAnotherRequestTookTheLastSeatTheCaseGoesBackToTheDirector() {
+  void twoRequestsCompetingForTheLastSeatNeverBothGetIt() {
+    // issue 14: the seat is held from its choice; before, both were approved and the second failed after installing
     ProcessInstance first = request("Adobe Acrobat Pro");
+    assertThat(first).isWaitingAt("Task_Install");
+    assertThat(runtimeService.getVariable(first.getId(), "seatReserved")).isEqualTo(true);
+    assertThat(register.freeSeats(acrobat.id())).isZero();
     ProcessInstance second = request("Adobe Acrobat Pro");
-    assertThat(second).isWaitingAt("Task_Install"); // both were approved while one seat was free
+    assertThat(second).isWaitingAt("Task_DecideProcurement"); // no free seat: the Director decides at once
     install(first, "tomas.tecnico");
-    install(second, "tomas.tecnico");
-    assertThat(first).isEnded();
-    assertThat(second).isWaitingAt("Task_DecideProcurement");
+    assertThat(first).isEnded().hasPassed("EndEvent_SoftwareInstalled");
     assertThat(licences.findBySoftwareId(acrobat.id()).get(0).seatsUsed()).isEqualTo(1);
+    assertThat(installations.findInstalled(acrobat.id())).singleElement()
+        .satisfies(installed -> assertThat(installed.caseNumber()).isEqualTo(first.getBusinessKey()));
+  }
+
+  @Test
+  void aSeatHeldWhileTheDirectorDecidesIsNotTakenByAnotherRequest() {
+    ProcessInstance first = request("Microsoft Office 2021");
+    ProcessInstance second = request("Microsoft Office 2021");
+    assertThat(first).isWaitingAt("Task_DirectorApproval");
+    assertThat(second).isWaitingAt("Task_DirectorApproval");
+    ProcessInstance third = request("Microsoft Office 2021"); // both seats held for the first two
+    assertThat(third).isWaitingAt("Task_DecideProcurement");
+    complete(second, Map.of("directorApproved", false, "rejectionReason", "No lo necesita"));
+    assertThat(register.freeSeats(office.id())).isEqualTo(1); // refused: its seat is free again
+    complete(first, Map.of("directorApproved", true));
+    install(first, "tomas.tecnico");
+    assertThat(first).isEnded().hasPassed("EndEvent_SoftwareInstalled");
+  }
+
+  @Test
+  void aDeletedRequestGivesItsSeatBackWithOrWithoutItsListeners() {
+    ProcessInstance deletedByApi = request("Microsoft Office 2021");
+    ProcessInstance deletedInCockpit = request("Microsoft Office 2021");
+    assertThat(register.freeSeats(office.id())).isZero();
+    runtimeService.deleteProcessInstance(deletedByApi.getId(), "Duplicada");
+    assertThat(register.freeSeats(office.id())).isEqualTo(1);
+    // as Cockpit does when its delete dialog is told to skip custom listeners
+    runtimeService.deleteProcessInstance(deletedInCockpit.getId(), "Duplicada", true);
+    assertThat(register.freeSeats(office.id())).isEqualTo(1);
+    ProcessInstance next = request("Microsoft Office 2021");
+    ProcessInstance another = request("Microsoft Office 2021"); // the abandoned seat was given back first
+    assertThat(next).isWaitingAt("Task_DirectorApproval");
+    assertThat(another).isWaitingAt("Task_DirectorApproval");
+  }
+
+  @Test
+  void aHeldSeatWhoseLicenceExpiredBeforeTheInstallationIsCheckedAgainAndTheDirectorDecides() {
+    Software visio = register.save(new Software(null, "Microsoft Visio", "Microsoft", "institutional", true, null,
+        null));
+    register.addLicences(visio.id(), 1, LocalDate.now().plusDays(1), "OC-9"); // expires tomorrow
+    ProcessInstance request = request("Microsoft Visio");
+    assertThat(request).isWaitingAt("Task_Install");
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(3, ChronoUnit.DAYS)));
+    try {
+      install(request, "tomas.tecnico");
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(request).hasPassed("Event_NoSeatLeft").isWaitingAt("Task_DecideProcurement");
+    assertThat(installations.findInstalled(visio.id())).isEmpty();
   }
 
   @Test
