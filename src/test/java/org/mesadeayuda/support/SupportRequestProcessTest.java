@@ -536,11 +536,12 @@ class SupportRequestProcessTest {
     closeByDesk(ticket);
     assertThat(ticket).isWaitingAt("Task_RateService");
 
-    // closed on Monday 9: the requester has until Wednesday 11 at the same time
-    setClock(at("2026-11-11T08:59"));
+    // finalized on Monday 9: the requester has until the end of Wednesday 11 (closing time 16:00)
+    setClock(at("2026-11-11T15:59"));
     runDueTimers(ticket);
     assertThat(ticket).isWaitingAt("Task_RateService");
-    setClock(at("2026-11-11T09:01"));
+    assertThat(register(ticket.getBusinessKey()).getClosedAt()).isNull();
+    setClock(at("2026-11-11T16:01"));
     runDueTimers(ticket);
     runAsyncSteps(ticket);
     assertThat(ticket).isEnded().hasPassed("EndEvent_ClosedWithoutRating");
@@ -548,8 +549,8 @@ class SupportRequestProcessTest {
     assertThat(row.getSatisfaction()).isEqualTo("sin_respuesta");
     // SR-12: two business days of silence are the requester's tacit verification, recorded as such, then the close
     assertThat(row.getVerification()).isEqualTo("tacit");
-    assertThat(row.getVerifiedAt()).isEqualTo(at("2026-11-11T09:01").toInstant());
-    assertThat(row.getClosedAt()).isEqualTo(at("2026-11-11T09:01").toInstant());
+    assertThat(row.getVerifiedAt()).isEqualTo(at("2026-11-11T16:01").toInstant());
+    assertThat(row.getClosedAt()).isEqualTo(at("2026-11-11T16:01").toInstant());
   }
 
   @Test
