@@ -9,8 +9,10 @@ import org.mesadeayuda.platform.ExpressionHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * How long the requester has to rate the service before the case closes as "sin respuesta" (SR-12): the manuals give
- * 2 business days. Used by the timer of {@code Event_RatingTimeout} as {@code ${ratingDeadline.from(now())}}.
+ * How long the requester has to verify and rate before the case closes as "sin respuesta" (SR-12): the manuals give
+ * 2 days ("después de dos días", 004 actividad 6), counted in business days. A deadline counted in days ends at the
+ * end of its last day (the office's closing time), as the manuals name no hour. Used by the timer of
+ * {@code Event_RatingTimeout} as {@code ${ratingDeadline.from(now())}}.
  *
  * <p>{@code mesa.support.rating-time-limit} is either a whole number of business days (the rule; default 2) or an
  * ISO-8601 duration of plain clock time such as {@code PT5S} or {@code PT10M}, for demonstrations and the cluster
@@ -39,9 +41,11 @@ public class RatingDeadline {
 
   /** The moment the time to rate runs out, for a ticket whose rating task opens at {@code start}. */
   public Date from(Date start) {
-    return businessDays != null
-        ? calendar.addBusinessDays(start, businessDays)
-        : Date.from(start.toInstant().plus(duration));
+    if (businessDays == null) {
+      return Date.from(start.toInstant().plus(duration));
+    }
+    Date sameTime = calendar.addBusinessDays(start, businessDays);
+    return calendar.closingTime(sameTime.toInstant().atZone(calendar.zone()).toLocalDate());
   }
 
   private static Duration parseDuration(String limit) {

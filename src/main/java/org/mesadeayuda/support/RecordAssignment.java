@@ -7,13 +7,13 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the desk's review: the confirmed or corrected type and priority, the technician and support level (SR-3,
- * SR-4). The first review is the ticket's first response (SR-9). A corrected type is classified again by the same
- * decision table, so the work goes to the right group.
+ * Records the desk's review: the confirmed or corrected type and priority, the technician and support level, and that
+ * people and technical resources are available (SR-3, SR-4; 002 §3). The review is not the first response: that is the
+ * technician starting attention (SR-9, {@link RecordFirstResponse}); the register keeps the review's moment apart
+ * (assigned_at). A corrected type is classified again by the same decision table, so the work goes to the right group.
  */
 @Component("recordAssignment")
 public class RecordAssignment implements JavaDelegate {
@@ -28,10 +28,6 @@ public class RecordAssignment implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean firstResponse = execution.getVariable(FIRST_RESPONSE_AT) == null;
-    if (firstResponse) {
-      execution.setVariable(FIRST_RESPONSE_AT, ClockUtil.getCurrentTime());
-    }
     String requestType = string(execution, REQUEST_TYPE);
     // one read of the register row: the type it holds says whether the desk corrected the classification
     register.update(ticketNumber(execution), ticket -> {
@@ -48,9 +44,11 @@ public class RecordAssignment implements JavaDelegate {
       ticket.setPriority(string(execution, PRIORITY));
       ticket.setTechnician(string(execution, TECHNICIAN));
       ticket.setSupportLevel(integer(execution, SUPPORT_LEVEL));
-      if (firstResponse) {
-        ticket.setFirstResponseAt(TicketRegister.now());
-      }
+      ticket.setAssignedAt(TicketRegister.now());
+      ticket.setResourcesAvailable(true);
+      ticket.setResourcesMissing(null);
+      ticket.setResourcesCheckedAt(TicketRegister.now());
+      ticket.setResourcesCheckedBy(string(execution, REVIEWED_BY));
     });
   }
 }

@@ -11,8 +11,10 @@ import org.mesadeayuda.platform.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
 /**
- * The desk checked the solution with the requester and closed the ticket (SR-11). The resolution time in business
- * days is stored with it, so the monthly indicators (RP-1) need no calendar in SQL.
+ * The ticket is closed (SR-11, 004 actividad 5): the desk finalized it and the requester verified the solution, by
+ * answering or tacitly after the time to answer ran out (SR-12). Only now does closed_at count in the monthly
+ * indicators. The resolution time in business days is stored with it, so the indicators (RP-1) need no calendar in
+ * SQL.
  */
 @Component("recordClosure")
 public class RecordClosure implements JavaDelegate {

@@ -9,7 +9,8 @@ import org.mesadeayuda.platform.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets the ticket's deadlines from the priority's targets, in business time (SR-8, SR-9), and opens its row in the
+ * Sets the ticket's deadlines from the priority's targets (SR-8: business days; SR-9: hours counted as the
+ * institution sets, {@link FirstResponseTime}), and opens its row in the
  * register (SR-13).
  */
 @Component("registerTicket")
@@ -17,16 +18,18 @@ public class RegisterTicket implements JavaDelegate {
 
   private final BusinessCalendar calendar;
   private final TicketRegister register;
+  private final FirstResponseTime firstResponseTime;
 
-  public RegisterTicket(BusinessCalendar calendar, TicketRegister register) {
+  public RegisterTicket(BusinessCalendar calendar, TicketRegister register, FirstResponseTime firstResponseTime) {
     this.calendar = calendar;
     this.register = register;
+    this.firstResponseTime = firstResponseTime;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Date openedAt = date(execution, OPENED_AT);
-    Date firstResponseDue = calendar.addBusinessHours(openedAt, integer(execution, FIRST_RESPONSE_HOURS));
+    Date firstResponseDue = firstResponseTime.due(openedAt, integer(execution, FIRST_RESPONSE_HOURS));
     Date resolutionDue = calendar.addBusinessDays(openedAt, integer(execution, RESOLUTION_DAYS));
     execution.setVariable(FIRST_RESPONSE_DUE, firstResponseDue);
     execution.setVariable(RESOLUTION_DUE, resolutionDue);

@@ -7,8 +7,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The desk sent the ticket back to the technician (SR-11): it is not resolved any more. A ticket that was conforming
- * is measured against its deadline again; a non-conforming or exempt one keeps that state.
+ * The desk, or the requester who did not verify the solution, sent the ticket back to the technician (SR-11): it is
+ * not resolved any more. A ticket that was conforming is measured against its deadline again; a non-conforming or
+ * exempt one keeps that state. It goes back to whoever holds the ticket now (the variable technician follows
+ * reassignments), and the register records the requester's rejection with her reason.
  */
 @Component("reopenTicket")
 public class ReopenTicket implements JavaDelegate {
@@ -21,6 +23,7 @@ public class ReopenTicket implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    boolean requesterRejected = DeskAndRequesterInput.REOPENED_BY_REQUESTER.equals(string(execution, REOPENED_BY));
     String status = string(execution, SLA_STATUS);
     String reopenedStatus = SLA_CONFORMING.equals(status) ? SLA_ON_TIME : status;
     execution.setVariable(RESOLVED, false);
@@ -29,6 +32,12 @@ public class ReopenTicket implements JavaDelegate {
       ticket.setResolvedAt(null);
       ticket.setSlaStatus(reopenedStatus);
       ticket.setReopened(ticket.getReopened() + 1);
+      ticket.setTechnician(string(execution, TECHNICIAN));
+      if (requesterRejected) {
+        ticket.setVerification(VERIFICATION_REJECTED);
+        ticket.setVerifiedAt(TicketRegister.now());
+        ticket.setVerificationReason(string(execution, REOPEN_REASON));
+      }
     });
   }
 }

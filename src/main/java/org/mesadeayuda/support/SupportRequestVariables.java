@@ -50,6 +50,16 @@ public final class SupportRequestVariables {
   public static final String TECHNICIAN = "technician";
   public static final String SUPPORT_LEVEL = "supportLevel";
   public static final String REVIEW_COMMENT = "reviewComment";
+  /** SR-3 (002 §3): "yes" when people and technical resources are available to attend, "no" with what is missing. */
+  public static final String RESOURCES_AVAILABLE = "resourcesAvailable";
+  public static final String MISSING_RESOURCES = "missingResources";
+  /** Who completed the desk's review (the authenticated user, else nobody known). */
+  public static final String REVIEWED_BY = "reviewedBy";
+
+  // first response (SR-9): the technician starts attention
+  public static final String FIRST_CONTACT_CHANNEL = "firstContactChannel";
+  public static final String FIRST_RESPONSE_MESSAGE = "firstResponseMessage";
+  public static final String FIRST_RESPONSE_BY = "firstResponseBy";
 
   // attention
   public static final String ATTENTION_MODE = "attentionMode";
@@ -71,12 +81,23 @@ public final class SupportRequestVariables {
   public static final String DESK_COMMENT = "deskComment";
   public static final String SATISFACTION = "satisfaction";
   public static final String RATING_COMMENT = "ratingComment";
+  /** SR-11: the requester's verification of the solution, "yes" or "no" (with {@link #VERIFICATION_REASON}). */
+  public static final String SOLUTION_VERIFIED = "solutionVerified";
+  public static final String VERIFICATION_REASON = "verificationReason";
+  /** Who sent the ticket back to the technician ("desk" or "requester") and why: the technician reads it. */
+  public static final String REOPENED_BY = "reopenedBy";
+  public static final String REOPEN_REASON = "reopenReason";
 
   /** SLA states of a ticket (SR-8). */
   public static final String SLA_ON_TIME = "on_time";
   public static final String SLA_CONFORMING = "conforming";
   public static final String SLA_NON_CONFORMING = "non_conforming";
   public static final String SLA_EXEMPT = "exempt";
+
+  /** How the requester's verification is recorded in the register (SR-11, SR-12). */
+  public static final String VERIFICATION_CONFIRMED = "confirmed";
+  public static final String VERIFICATION_TACIT = "tacit";
+  public static final String VERIFICATION_REJECTED = "rejected";
 
   /** Recorded when the requester does not rate within the time limit (SR-12). */
   public static final String NO_ANSWER = "sin_respuesta";

@@ -51,6 +51,16 @@ public class SupportTicket {
   private String satisfaction;
   private String ratingComment;
   private BigDecimal resolutionBusinessDays;
+  private Instant assignedAt;
+  private String firstResponseBy;
+  private String firstResponseChannel;
+  private Boolean resourcesAvailable;
+  private String resourcesMissing;
+  private Instant resourcesCheckedAt;
+  private String resourcesCheckedBy;
+  private String verification;
+  private Instant verifiedAt;
+  private String verificationReason;
   @Version
   private Integer version;
 
@@ -396,5 +406,85 @@ public class SupportTicket {
 
   public void setVersion(Integer version) {
     this.version = version;
+  }
+
+  public Instant getAssignedAt() {
+    return assignedAt;
+  }
+
+  public void setAssignedAt(Instant assignedAt) {
+    this.assignedAt = assignedAt;
+  }
+
+  public String getFirstResponseBy() {
+    return firstResponseBy;
+  }
+
+  public void setFirstResponseBy(String firstResponseBy) {
+    this.firstResponseBy = firstResponseBy;
+  }
+
+  public String getFirstResponseChannel() {
+    return firstResponseChannel;
+  }
+
+  public void setFirstResponseChannel(String firstResponseChannel) {
+    this.firstResponseChannel = firstResponseChannel;
+  }
+
+  public Boolean getResourcesAvailable() {
+    return resourcesAvailable;
+  }
+
+  public void setResourcesAvailable(Boolean resourcesAvailable) {
+    this.resourcesAvailable = resourcesAvailable;
+  }
+
+  public String getResourcesMissing() {
+    return resourcesMissing;
+  }
+
+  public void setResourcesMissing(String resourcesMissing) {
+    this.resourcesMissing = resourcesMissing;
+  }
+
+  public Instant getResourcesCheckedAt() {
+    return resourcesCheckedAt;
+  }
+
+  public void setResourcesCheckedAt(Instant resourcesCheckedAt) {
+    this.resourcesCheckedAt = resourcesCheckedAt;
+  }
+
+  public String getResourcesCheckedBy() {
+    return resourcesCheckedBy;
+  }
+
+  public void setResourcesCheckedBy(String resourcesCheckedBy) {
+    this.resourcesCheckedBy = resourcesCheckedBy;
+  }
+
+  public String getVerification() {
+    return verification;
+  }
+
+  public void setVerification(String verification) {
+    this.verification = verification;
+  }
+
+  public Instant getVerifiedAt() {
+    return verifiedAt;
+  }
+
+  public void setVerifiedAt(Instant verifiedAt) {
+    this.verifiedAt = verifiedAt;
+  }
+
+  public String getVerificationReason() {
+    return verificationReason;
+  }
+
+  public void setVerificationReason(String verificationReason) {
+    this.verificationReason = verificationReason;
   }
 }

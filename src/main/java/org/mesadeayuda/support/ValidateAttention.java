@@ -17,5 +17,6 @@ public class ValidateAttention implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     input.checkAttention(task);
+    DeskAndRequesterInput.keepCurrentTechnician(task);
   }
 }

@@ -17,5 +17,6 @@ public class ValidateDefinitiveSolution implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     input.checkDefinitiveSolution(task);
+    DeskAndRequesterInput.keepCurrentTechnician(task);
   }
 }

@@ -27,10 +27,10 @@ final class HistoryScale {
   static final int YEAR = 2025;
   static final YearMonth MEASURED_MONTH = YearMonth.of(YEAR, 6);
   private static final int BATCH = 1000;
-  private static final String[] TASKS = {"Task_ReviewAndAssign", "Task_AttendRequest", "Task_CloseTicket",
-      "Task_RateService"};
-  private static final String[] TASK_NAMES = {"Revisar y asignar técnico", "Atender solicitud",
-      "Revisar y cerrar ticket", "Calificar la atención recibida"};
+  private static final String[] TASKS = {"Task_ReviewAndAssign", "Task_StartAttention", "Task_AttendRequest",
+      "Task_CloseTicket", "Task_RateService"};
+  private static final String[] TASK_NAMES = {"Revisar y asignar técnico", "Iniciar atención", "Atender solicitud",
+      "Revisar y cerrar ticket", "Verificar solución y calificar"};
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;

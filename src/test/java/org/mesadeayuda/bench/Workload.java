@@ -76,11 +76,13 @@ final class Workload {
   static Map<String, Object> form(String taskDefinitionKey, String requestType) {
     return switch (taskDefinitionKey) {
       case "Task_ReviewAndAssign" -> Map.of("requestType", requestType, "priority", "medium",
-          "technician", "tomas.tecnico", "supportLevel", "2");
+          "technician", "tomas.tecnico", "supportLevel", "2", "resourcesAvailable", "yes");
+      case "Task_StartAttention" -> Map.of("firstContactChannel", "phone");
       case "Task_AttendRequest" -> Map.of("attentionMode", "on_site",
           "workDone", "Se reemplazó la fuente de poder y se verificó el arranque", "outcome", "solved");
       case "Task_CloseTicket" -> Map.of("closingDecision", "close", "deskComment", "Verificado con la solicitante");
-      case "Task_RateService" -> Map.of("satisfaction", "conforme", "ratingComment", "Muy rápido");
+      case "Task_RateService" -> Map.of("solutionVerified", "yes", "satisfaction", "conforme",
+          "ratingComment", "Muy rápido");
       default -> throw new IllegalStateException("the benchmark does not expect task " + taskDefinitionKey);
     };
   }

@@ -68,6 +68,7 @@ class SupportRequestClusterIT {
 
   static final String ACKNOWLEDGEMENT = "Solicitud recibida — ";
   static final String TICKET_FINISHED = "Ticket finalizado — ";
+  static final String FIRST_RESPONSE = "Su solicitud está siendo atendida — ";
 
   static EmbeddedPostgres postgres;
   static JdbcTemplate sql;
@@ -410,11 +411,12 @@ class SupportRequestClusterIT {
         ClusterNode node = nodes.get(ticket.index % nodes.size());
         Map<String, Object> variables = switch (definition) {
           case "Task_ReviewAndAssign" -> Map.of("requestType", "equipment_support", "priority", "medium",
-              "technician", "tomas.tecnico", "supportLevel", "2");
+              "technician", "tomas.tecnico", "supportLevel", "2", "resourcesAvailable", "yes");
+          case "Task_StartAttention" -> Map.of("firstContactChannel", "phone");
           case "Task_AttendRequest" -> Map.of("attentionMode", "remote",
               "workDone", "Se reinstaló el controlador de video", "outcome", "solved");
           case "Task_CloseTicket" -> Map.of("closingDecision", "close", "deskComment", "Verificado con el solicitante");
-          case "Task_RateService" -> ticket.index % 3 == 0 ? null : Map.of(
+          case "Task_RateService" -> ticket.index % 3 == 0 ? null : Map.of("solutionVerified", "yes",
               "satisfaction", ticket.index % 3 == 1 ? "conforme" : "no_conforme", "ratingComment", "Gracias");
           default -> throw new AssertionError("unexpected task " + definition + " in " + ticket.number);
         };
@@ -468,7 +470,8 @@ class SupportRequestClusterIT {
     for (Map<String, Object> row : sql.queryForList("SELECT proc_inst_id_, act_id_ FROM act_hi_actinst "
         + "WHERE act_id_ IN ('EndEvent_TicketClosed', 'EndEvent_ClosedWithoutRating', 'Task_RecordRating', "
         + "'Task_CloseWithoutRating', 'Task_RegisterTicket', 'Task_SendAcknowledgement', 'Task_RecordAssignment', "
-        + "'Task_RecordResolution', 'Task_RecordClosure', 'Task_SendTicketFinished')"
+        + "'Task_RecordResolution', 'Task_RecordClosure', 'Task_SendTicketFinished', 'Task_RecordFirstResponse', "
+        + "'Task_RecordClosureWithoutAnswer')"
         + " AND end_time_ IS NOT NULL")) {
       String instance = (String) row.get("proc_inst_id_");
       if (instances.contains(instance)) {
@@ -505,6 +508,7 @@ class SupportRequestClusterIT {
     for (Ticket ticket : tickets) {
       expected.put(ticket.email + "|" + ACKNOWLEDGEMENT + ticket.number, 1L);
       expected.put(ticket.email + "|" + TICKET_FINISHED + ticket.number, 1L);
+      expected.put(ticket.email + "|" + FIRST_RESPONSE + ticket.number, 1L);
     }
     assertThat(received).isEqualTo(expected);
   }

@@ -22,17 +22,19 @@ class RatingDeadlineTest {
       List.of(new CalendarProperties.Holiday(LocalDate.of(2026, 9, 15), "Día de la Independencia"))));
 
   @Test
-  void byDefaultTwoBusinessDaysSkippingTheWeekendAndHolidays() {
+  void byDefaultTwoBusinessDaysSkippingTheWeekendAndHolidaysToTheEndOfTheLastDay() {
     RatingDeadline deadline = new RatingDeadline(calendar, "2");
-    // closed on Friday 11 September: Saturday, Sunday and Tuesday 15 do not count
-    assertThat(deadline.from(at("2026-09-11T10:30"))).isEqualTo(at("2026-09-16T10:30"));
-    // closed on Monday 9 November at 09:00: until Wednesday 11 at the same time
-    assertThat(deadline.from(at("2026-11-09T09:00"))).isEqualTo(at("2026-11-11T09:00"));
+    // closed on Friday 11 September: Saturday, Sunday and Tuesday 15 do not count; until Wednesday 16 at closing time
+    assertThat(deadline.from(at("2026-09-11T10:30"))).isEqualTo(at("2026-09-16T16:00"));
+    // closed on Monday 9 November at 09:00: until the end of Wednesday 11 (the office closes at 16:00)
+    assertThat(deadline.from(at("2026-11-09T09:00"))).isEqualTo(at("2026-11-11T16:00"));
+    // finalized after hours on Monday: the days count from Tuesday's opening
+    assertThat(deadline.from(at("2026-11-09T18:00"))).isEqualTo(at("2026-11-12T16:00"));
   }
 
   @Test
   void anotherNumberOfBusinessDaysIsRespected() {
-    assertThat(new RatingDeadline(calendar, " 3 ").from(at("2026-11-09T09:00"))).isEqualTo(at("2026-11-12T09:00"));
+    assertThat(new RatingDeadline(calendar, " 3 ").from(at("2026-11-09T09:00"))).isEqualTo(at("2026-11-12T16:00"));
   }
 
   @Test

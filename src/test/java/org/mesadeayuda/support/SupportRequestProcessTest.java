@@ -12,6 +12,7 @@ import org.mesadeayuda.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -35,6 +36,8 @@ import org.mesadeayuda.platform.InvalidInputException;
 import org.mesadeayuda.platform.MailOutbox;
 import org.mesadeayuda.platform.MailOutbox.OutgoingMail;
 import org.mesadeayuda.platform.MailOutboxSender;
+import org.mesadeayuda.report.MonthlyFigures;
+import org.mesadeayuda.report.MonthlyReport;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -57,6 +60,10 @@ class SupportRequestProcessTest {
   @Autowired SupportTicketRepository tickets;
   @Autowired MailOutbox outbox;
   @Autowired MailOutboxSender outboxSender;
+  @Autowired MonthlyReport monthlyReport;
+  @Autowired FirstResponseTime firstResponseTime;
+
+  static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
 
   @BeforeEach
   void setUp() throws Exception {
@@ -80,12 +87,32 @@ class SupportRequestProcessTest {
     assertThat(ticket).isWaitingAt("Task_ReviewAndAssign");
     Task review = task(ticket);
     assertThat(review).hasCandidateGroup("mesa-ayuda").hasName("Revisar y asignar técnico — " + number);
-    // medium priority: first response within 12 business hours, resolution within 3 business days
-    assertThat(review.getDueDate()).isEqualTo(at("2026-11-10T13:00"));
+    // medium priority: first response within 12 hours (clock hours, mesa.support.first-response-hours), resolution
+    // within 3 business days
+    assertThat(review.getDueDate()).isEqualTo(at("2026-11-09T21:00"));
     assertThat(review.getPriority()).isEqualTo(50);
     assertThat(greenMailSubjects()).containsExactly("Solicitud recibida — " + number);
 
-    assignTo(ticket, "tomas.tecnico");
+    setClock(MONDAY_9.plusMinutes(30));
+    review(ticket, "tomas.tecnico", "equipment_support");
+    // the desk's review is not the first response: the technician starting attention is (SR-9)
+    Task start = task(ticket);
+    assertThat(start).hasDefinitionKey("Task_StartAttention").isAssignedTo("tomas.tecnico");
+    assertThat(start.getDueDate()).isEqualTo(at("2026-11-09T21:00"));
+    assertThat(runtimeService.getVariable(ticket.getId(), "firstResponseAt")).isNull();
+    assertThat(register(number).getFirstResponseAt()).isNull();
+    assertThat(register(number).getAssignedAt()).isEqualTo(at("2026-11-09T09:30").toInstant());
+    assertThat(register(number).getResourcesAvailable()).isTrue();
+
+    setClock(MONDAY_9.plusMinutes(45));
+    complete(start, Map.of("firstContactChannel", "phone", "firstResponseMessage", "Paso a su oficina a las 10:00"));
+    runAsyncSteps(ticket);
+    MimeMessage attending = message("Su solicitud está siendo atendida");
+    assertThat(attending.getSubject()).isEqualTo("Su solicitud está siendo atendida — " + number);
+    assertThat(attending.getAllRecipients()[0].toString()).isEqualTo("ana.lopez@institucion.gob");
+    // the test identity has no user tomas.tecnico: the e-mail names the technician by her user id
+    assertThat(GreenMailUtil.getBody(attending)).contains("atendida por tomas.tecnico")
+        .contains("Paso a su oficina a las 10:00");
     Task attention = task(ticket);
     assertThat(attention).hasDefinitionKey("Task_AttendRequest").isAssignedTo("tomas.tecnico");
     assertCandidateGroup(attention, "tecnicos");
@@ -102,8 +129,11 @@ class SupportRequestProcessTest {
     assertThat(ticket).isWaitingAt("Task_RateService");
     assertThat(task(ticket)).isAssignedTo("ana.solicitante");
     assertThat(greenMailSubjects()).contains("Ticket finalizado — " + number);
+    // the desk's decision alone does not close the ticket: the requester verifies first (SR-11)
+    assertThat(register(number).getClosedAt()).isNull();
 
-    complete(task(ticket), Map.of("satisfaction", "conforme", "ratingComment", "Muy rápido"));
+    setClock(MONDAY_9.plusHours(4));
+    complete(task(ticket), Map.of("solutionVerified", "yes", "satisfaction", "conforme", "ratingComment", "Muy rápido"));
     runAsyncSteps(ticket);
     assertThat(ticket).isEnded().hasPassed("EndEvent_TicketClosed");
 
@@ -112,9 +142,14 @@ class SupportRequestProcessTest {
     assertThat(row.getSatisfaction()).isEqualTo("conforme");
     assertThat(row.getTechnician()).isEqualTo("tomas.tecnico");
     assertThat(row.getSupportLevel()).isEqualTo(2);
-    assertThat(row.getFirstResponseAt()).isNotNull();
+    assertThat(row.getFirstResponseAt()).isEqualTo(at("2026-11-09T09:45").toInstant());
+    assertThat(row.getFirstResponseBy()).isEqualTo("tomas.tecnico");
+    assertThat(row.getFirstResponseChannel()).isEqualTo("phone");
+    assertThat(row.isFirstResponseBreached()).isFalse();
+    assertThat(row.getVerification()).isEqualTo("confirmed");
+    assertThat(row.getVerifiedAt()).isEqualTo(at("2026-11-09T13:00").toInstant());
     assertThat(row.getResolvedAt()).isEqualTo(at("2026-11-09T12:00").toInstant());
-    assertThat(row.getClosedAt()).isNotNull();
+    assertThat(row.getClosedAt()).isEqualTo(at("2026-11-09T13:00").toInstant());
     // opened 09:00, resolved 12:00: three of the eight office hours of a business day (monthly indicators, RP-1)
     assertThat(row.getResolutionBusinessDays()).isEqualByComparingTo("0.38");
     assertThat(row.getServiceCatalogEntry()).isEqualTo("Soporte a equipos de cómputo");
@@ -166,9 +201,11 @@ class SupportRequestProcessTest {
     assertThat(row.getEscalations()).isEqualTo(1);
 
     complete(task(ticket), Map.of("requestType", "equipment_support", "priority", "medium",
-        "technician", "ingrid.especialista", "supportLevel", "3"));
+        "technician", "ingrid.especialista", "supportLevel", "3", "resourcesAvailable", "yes"));
     runAsyncSteps(ticket);
+    // the first response was given once, by the first technician
     assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest").isAssignedTo("ingrid.especialista");
+    assertThat(register(ticket.getBusinessKey()).getFirstResponseBy()).isEqualTo("tomas.tecnico");
   }
 
   @Test
@@ -218,7 +255,7 @@ class SupportRequestProcessTest {
     complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Sistema reinstalado", "outcome", "solved"));
     runAsyncSteps(ticket);
     closeByDesk(ticket);
-    complete(task(ticket), Map.of("satisfaction", "conforme"));
+    complete(task(ticket), Map.of("solutionVerified", "yes", "satisfaction", "conforme"));
     runAsyncSteps(ticket);
     assertThat(ticket).isEnded().hasPassed("EndEvent_TicketClosed");
     assertThat(register(ticket.getBusinessKey()).getSlaStatus()).isEqualTo("conforming");
@@ -269,6 +306,192 @@ class SupportRequestProcessTest {
     assertThat(register(ticket.getBusinessKey()).isFirstResponseBreached()).isFalse();
   }
 
+  // --- SR-9: the first response is the technician starting attention ------------------------------------------
+
+  @Test
+  void theDeskAssigningInTimeIsNoFirstResponseAndATechnicianWhoStartsLateIsAlertedAndCountedLate() throws Exception {
+    MonthlyFigures.FirstResponse before = monthlyReport.figures(NOVEMBER).firstResponse();
+    ProcessInstance ticket = startRequest();
+    setClock(MONDAY_9.plusMinutes(30));
+    review(ticket, "tomas.tecnico", "equipment_support");
+    assertThat(ticket).isWaitingAt("Task_StartAttention");
+
+    // 12 clock hours after the request was received (09:00): Monday 21:00
+    setClock(at("2026-11-09T21:01"));
+    runDueTimers(ticket);
+    runAsyncSteps(ticket);
+    assertThat(ticket).hasPassed("Task_NotifyFirstResponseBreach").isWaitingAt("Task_StartAttention");
+    assertThat(register(ticket.getBusinessKey()).isFirstResponseBreached()).isTrue();
+    MimeMessage alert = message("Sin primera respuesta");
+    assertThat(GreenMailUtil.getBody(alert)).contains("tomas.tecnico");
+
+    setClock(at("2026-11-09T21:30"));
+    complete(task(ticket), Map.of("firstContactChannel", "email"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isWaitingAt("Task_AttendRequest");
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getFirstResponseAt()).isEqualTo(at("2026-11-09T21:30").toInstant());
+    assertThat(row.getFirstResponseBy()).isEqualTo("tomas.tecnico");
+    assertThat(row.getFirstResponseChannel()).isEqualTo("email");
+    // the monthly report's "primera respuesta en 12 horas" reads the technician's moment: one more late
+    MonthlyFigures.FirstResponse after = monthlyReport.figures(NOVEMBER).firstResponse();
+    assertThat(after.late() - before.late()).isEqualTo(1);
+    assertThat(after.onTime() - before.onTime()).isZero();
+  }
+
+  @Test
+  void aTechnicianWhoStartsWithinTheTwelveHoursSendsNoAlertAndCountsOnTime() throws Exception {
+    MonthlyFigures.FirstResponse before = monthlyReport.figures(NOVEMBER).firstResponse();
+    ProcessInstance ticket = startRequest();
+    review(ticket, "tomas.tecnico", "equipment_support");
+    // a clock-hours institution: in the evening, after office hours, and still in time
+    setClock(at("2026-11-09T20:59"));
+    complete(task(ticket), Map.of("firstContactChannel", "remote"));
+    runAsyncSteps(ticket);
+    setClock(at("2026-11-09T21:01"));
+    runDueTimers(ticket);
+    runAsyncSteps(ticket);
+    assertThat(ticket).hasPassed("EndEvent_FirstResponseInTime").hasNotPassed("Task_NotifyFirstResponseBreach");
+    assertThat(register(ticket.getBusinessKey()).isFirstResponseBreached()).isFalse();
+    // the due moment the timer used is the one stored for the indicator, computed by the institution's setting
+    assertThat(register(ticket.getBusinessKey()).getFirstResponseDue())
+        .isEqualTo(firstResponseTime.due(Date.from(MONDAY_9.toInstant()), 12).toInstant())
+        .isEqualTo(at("2026-11-09T21:00").toInstant());
+    MonthlyFigures.FirstResponse after = monthlyReport.figures(NOVEMBER).firstResponse();
+    assertThat(after.onTime() - before.onTime()).isEqualTo(1);
+    assertThat(after.late() - before.late()).isZero();
+  }
+
+  @Test
+  void startingAttentionWithoutSayingHowIsRefusedAndTheTaskStays() throws Exception {
+    ProcessInstance ticket = startRequest();
+    review(ticket, "tomas.tecnico", "equipment_support");
+    Task start = task(ticket);
+    assertThatThrownBy(() -> taskService.complete(start.getId(), Map.of("firstResponseMessage", "Voy")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("cómo inició la atención");
+    assertThat(ticket).isWaitingAt("Task_StartAttention");
+    assertThat(runtimeService.getVariable(ticket.getId(), "firstResponseAt")).isNull();
+  }
+
+  // --- SR-3: resources checked by the desk (002 §3) ------------------------------------------------------------
+
+  @Test
+  void withoutAvailableResourcesTheTicketWaitsAtTheDeskAndTheTechnologyHeadIsTold() throws Exception {
+    ProcessInstance ticket = startRequest();
+    Task review = task(ticket);
+    Map<String, Object> assignment = new HashMap<>(Map.of("requestType", "equipment_support", "priority", "medium",
+        "technician", "tomas.tecnico", "supportLevel", "2"));
+    assertThatThrownBy(() -> taskService.complete(review.getId(), assignment))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("recursos técnicos disponibles");
+    assignment.put("resourcesAvailable", "no");
+    assertThatThrownBy(() -> taskService.complete(review.getId(), assignment))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("qué recursos humanos o técnicos faltan");
+    assertThat(ticket).isWaitingAt("Task_ReviewAndAssign");
+
+    assignment.put("missingResources", "Fuente de poder de repuesto (agotada en bodega)");
+    complete(review, assignment);
+    runAsyncSteps(ticket);
+    assertThat(ticket).hasPassed("Task_ReportMissingResources").isWaitingAt("Task_ReviewAndAssign");
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getResourcesAvailable()).isFalse();
+    assertThat(row.getResourcesMissing()).isEqualTo("Fuente de poder de repuesto (agotada en bodega)");
+    assertThat(row.getResourcesCheckedAt()).isNotNull();
+    assertThat(row.getAssignedAt()).isNull();
+    MimeMessage notice = message("Recursos no disponibles");
+    assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("direccion-tecnologia@institucion.gob");
+    assertThat(GreenMailUtil.getBody(notice)).contains("Fuente de poder de repuesto");
+
+    // the part arrives: the desk confirms and the technician takes over
+    setClock(MONDAY_9.plusHours(2));
+    assignment.put("resourcesAvailable", "yes");
+    complete(task(ticket), assignment);
+    runAsyncSteps(ticket);
+    assertThat(ticket).isWaitingAt("Task_StartAttention");
+    row = register(ticket.getBusinessKey());
+    assertThat(row.getResourcesAvailable()).isTrue();
+    assertThat(row.getResourcesMissing()).isNull();
+    assertThat(row.getAssignedAt()).isEqualTo(at("2026-11-09T11:00").toInstant());
+  }
+
+  // --- SR-11: sending back, and the requester's verification ------------------------------------------------
+
+  @Test
+  void sendingBackWithoutAReasonIsRefusedAndTheTaskStays() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Listo", "outcome", "solved"));
+    runAsyncSteps(ticket);
+    Task close = task(ticket);
+    assertThatThrownBy(() -> taskService.complete(close.getId(), Map.of("closingDecision", "send_back")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("motivo por el que devuelve el ticket");
+    assertThatThrownBy(() -> taskService.complete(close.getId(),
+        Map.of("closingDecision", "send_back", "deskComment", "   ")))
+        .hasRootCauseInstanceOf(InvalidInputException.class);
+    assertThat(ticket).isWaitingAt("Task_CloseTicket");
+    assertThat(taskService.createTaskQuery().taskId(close.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aTicketSentBackGoesToTheTechnicianWhoHoldsItNowAfterAReassignment() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    Task attention = task(ticket);
+    // the desk moves the work to another technician in Tasklist
+    taskService.setAssignee(attention.getId(), "ingrid.especialista");
+    complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Se reinició el servicio", "outcome", "solved"));
+    runAsyncSteps(ticket);
+    complete(task(ticket), Map.of("closingDecision", "send_back", "deskComment", "Falta el dictamen del disco"));
+    runAsyncSteps(ticket);
+    assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest").isAssignedTo("ingrid.especialista");
+    assertThat(register(ticket.getBusinessKey()).getTechnician()).isEqualTo("ingrid.especialista");
+    assertThat(runtimeService.getVariable(ticket.getId(), "reopenReason")).isEqualTo("Falta el dictamen del disco");
+  }
+
+  @Test
+  void theRequesterWhoSaysTheProblemContinuesSendsTheTicketBackAndNothingIsClosed() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Se cambió el cable", "outcome", "solved"));
+    runAsyncSteps(ticket);
+    closeByDesk(ticket);
+    Task verification = task(ticket);
+    assertThatThrownBy(() -> taskService.complete(verification.getId(), Map.of("satisfaction", "conforme")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("quedó resuelto");
+    assertThatThrownBy(() -> taskService.complete(verification.getId(), Map.of("solutionVerified", "no")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("qué sigue sin resolverse");
+    assertThatThrownBy(() -> taskService.complete(verification.getId(), Map.of("solutionVerified", "yes")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("conforme o no conforme");
+    assertThat(ticket).isWaitingAt("Task_RateService");
+
+    setClock(MONDAY_9.plusHours(5));
+    complete(verification, Map.of("solutionVerified", "no", "verificationReason", "Sigue sin encender"));
+    runAsyncSteps(ticket);
+    assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest").isAssignedTo("tomas.tecnico");
+    assertThat(runtimeService.getVariable(ticket.getId(), "reopenReason")).isEqualTo("Sigue sin encender");
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getVerification()).isEqualTo("rejected");
+    assertThat(row.getVerificationReason()).isEqualTo("Sigue sin encender");
+    assertThat(row.getReopened()).isEqualTo(1);
+    assertThat(row.getResolvedAt()).isNull();
+    assertThat(row.getClosedAt()).isNull();
+    assertThat(row.getSatisfaction()).isNull();
+
+    complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Se cambió la fuente", "outcome", "solved"));
+    runAsyncSteps(ticket);
+    closeByDesk(ticket);
+    complete(task(ticket), Map.of("solutionVerified", "yes", "satisfaction", "conforme"));
+    runAsyncSteps(ticket);
+    assertThat(ticket).isEnded().hasPassed("EndEvent_TicketClosed");
+    row = register(ticket.getBusinessKey());
+    assertThat(row.getVerification()).isEqualTo("confirmed");
+    assertThat(row.getSatisfaction()).isEqualTo("conforme");
+    assertThat(row.getClosedAt()).isNotNull();
+  }
+
   @Test
   void missedResolutionDeadlineMarksTheTicketNonConformingAndTheWorkGoesOn() throws Exception {
     ProcessInstance ticket = startAndAssign();
@@ -313,15 +536,21 @@ class SupportRequestProcessTest {
     closeByDesk(ticket);
     assertThat(ticket).isWaitingAt("Task_RateService");
 
-    // closed on Monday 9: the requester has until Wednesday 11 at the same time
-    setClock(at("2026-11-11T08:59"));
+    // finalized on Monday 9: the requester has until the end of Wednesday 11 (closing time 16:00)
+    setClock(at("2026-11-11T15:59"));
     runDueTimers(ticket);
     assertThat(ticket).isWaitingAt("Task_RateService");
-    setClock(at("2026-11-11T09:01"));
+    assertThat(register(ticket.getBusinessKey()).getClosedAt()).isNull();
+    setClock(at("2026-11-11T16:01"));
     runDueTimers(ticket);
     runAsyncSteps(ticket);
     assertThat(ticket).isEnded().hasPassed("EndEvent_ClosedWithoutRating");
-    assertThat(register(ticket.getBusinessKey()).getSatisfaction()).isEqualTo("sin_respuesta");
+    SupportTicket row = register(ticket.getBusinessKey());
+    assertThat(row.getSatisfaction()).isEqualTo("sin_respuesta");
+    // SR-12: two business days of silence are the requester's tacit verification, recorded as such, then the close
+    assertThat(row.getVerification()).isEqualTo("tacit");
+    assertThat(row.getVerifiedAt()).isEqualTo(at("2026-11-11T16:01").toInstant());
+    assertThat(row.getClosedAt()).isEqualTo(at("2026-11-11T16:01").toInstant());
   }
 
   @Test
@@ -330,7 +559,8 @@ class SupportRequestProcessTest {
     complete(task(ticket), Map.of("attentionMode", "remote", "workDone", "Listo", "outcome", "solved"));
     runAsyncSteps(ticket);
     closeByDesk(ticket);
-    complete(task(ticket), Map.of("satisfaction", "no_conforme", "ratingComment", "Tardaron en venir"));
+    complete(task(ticket), Map.of("solutionVerified", "yes", "satisfaction", "no_conforme",
+        "ratingComment", "Tardaron en venir"));
     runAsyncSteps(ticket);
     SupportTicket row = register(ticket.getBusinessKey());
     assertThat(row.getSatisfaction()).isEqualTo("no_conforme");
@@ -341,7 +571,7 @@ class SupportRequestProcessTest {
   void theDeskCorrectsTheTypeAndTheWorkGoesToTheGroupOfTheNewType() throws Exception {
     ProcessInstance ticket = startRequest();
     complete(task(ticket), Map.of("requestType", "password_reset", "priority", "low",
-        "technician", "marta.mesa", "supportLevel", "1"));
+        "technician", "marta.mesa", "supportLevel", "1", "resourcesAvailable", "yes"));
     runAsyncSteps(ticket);
     assertCandidateGroup(task(ticket), "mesa-ayuda");
     SupportTicket row = register(ticket.getBusinessKey());
@@ -516,9 +746,20 @@ class SupportRequestProcessTest {
     assignTo(ticket, technician, "equipment_support");
   }
 
+  /** The desk's review with resources available, then, the first time, the technician starts attention. */
   private void assignTo(ProcessInstance ticket, String technician, String requestType) {
+    review(ticket, technician, requestType);
+    Task start = taskService.createTaskQuery().processInstanceId(ticket.getId())
+        .taskDefinitionKey("Task_StartAttention").singleResult();
+    if (start != null) {
+      complete(start, Map.of("firstContactChannel", "phone"));
+      runAsyncSteps(ticket);
+    }
+  }
+
+  private void review(ProcessInstance ticket, String technician, String requestType) {
     complete(task(ticket), Map.of("requestType", requestType, "priority", "medium",
-        "technician", technician, "supportLevel", "2"));
+        "technician", technician, "supportLevel", "2", "resourcesAvailable", "yes"));
     runAsyncSteps(ticket);
   }
 
