@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.mesadeayuda.platform.FieldProblem;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +19,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The servlet's multipart limits follow {@code mesa.attachments.max-file-size}, so the two can never disagree: a file
- * over the limit is refused while it is being received, before the application reads it, with the same Spanish
- * message as our own check. The request may be a little larger than the file (the other form fields).
+ * The servlet's multipart limits follow {@code mesa.attachments.max-file-size}, so the two never disagree: the servlet
+ * receives up to twice that size, so that a file too large is received whole and refused by our own check with its
+ * name in the message; a larger one is cut off by the servlet while it is being received (it never reaches memory or
+ * the database) and answered with the same Spanish message, though the browser may then show a connection error
+ * instead: Tomcat reads and discards what is left of a cut-off upload only up to its {@code max-swallow-size}
+ * (2 MB by default), then closes the connection.
  */
 @Configuration
 class AttachmentUploads {
@@ -29,9 +34,15 @@ class AttachmentUploads {
   @Bean
   MultipartConfigElement multipartConfigElement(AttachmentProperties properties) {
     MultipartConfigFactory factory = new MultipartConfigFactory();
-    factory.setMaxFileSize(properties.maxFileSize());
-    factory.setMaxRequestSize(DataSize.ofBytes(properties.maxFileSize().toBytes() + OTHER_FIELDS_BYTES));
+    long servletLimit = 2 * properties.maxFileSize().toBytes();
+    factory.setMaxFileSize(DataSize.ofBytes(servletLimit));
+    factory.setMaxRequestSize(DataSize.ofBytes(servletLimit + OTHER_FIELDS_BYTES));
     return factory.createMultipartConfig();
+  }
+
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> swallowAbortedUploads() {
+    return factory -> factory.addContextCustomizers(context -> context.setSwallowAbortedUploads(true));
   }
 
   /** Raised before any controller is chosen, so it is answered here: JSON for the API, the page for people. */
