@@ -142,7 +142,10 @@ public class VariableLengthGuard extends AbstractProcessEnginePlugin {
   }
 
   private Map<String, FieldLimit> limits(RepositoryService repository, String deploymentId, String formId) {
-    return formLimits.computeIfAbsent(deploymentId, id -> readForms(repository, id)).getOrDefault(formId, Map.of());
+    // the forms are read once per deployment, by whoever comes first: a requester may not read deployments (as in
+    // CompletionGuard), and a refusal here turned the first start after a restart into a 403
+    return formLimits.computeIfAbsent(deploymentId, id -> org.camunda.bpm.engine.impl.context.Context
+        .getCommandContext().runWithoutAuthorization(() -> readForms(repository, id))).getOrDefault(formId, Map.of());
   }
 
   private Map<String, Map<String, FieldLimit>> readForms(RepositoryService repository, String deploymentId) {
