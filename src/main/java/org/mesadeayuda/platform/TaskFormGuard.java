@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFormGuard extends AbstractProcessEnginePlugin {
 
+  /** How its refusals begin, then the task's name. */
+  public static final String REFUSAL = "No se puede completar «";
+
   private final DeployedForms forms;
 
   public TaskFormGuard(DeployedForms forms) {
@@ -58,7 +61,7 @@ public class TaskFormGuard extends AbstractProcessEnginePlugin {
     }
     List<FieldProblem> problems = form.check(task.getVariables(), FormRules.engineFeel(), false);
     if (!problems.isEmpty()) {
-      throw new InvalidInputException(form.describe("No se puede completar «" + task.getName() + "»: revise "
+      throw new InvalidInputException(form.describe(REFUSAL + task.getName() + "»: revise "
           + (problems.size() == 1 ? "el campo" : "los campos") + ".", problems), problems);
     }
   }
