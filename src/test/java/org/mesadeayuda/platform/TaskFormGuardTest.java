@@ -81,7 +81,14 @@ class TaskFormGuardTest {
           .getModelElementsByType(UserTask.class)) {
         String where = definition.getKey() + "/" + userTask.getId();
         walked.add(where);
-        ProcessInstance instance = startBefore(definition, userTask);
+        ProcessInstance instance;
+        try {
+          instance = startBefore(definition, userTask);
+        } catch (RuntimeException cannotCreate) {
+          // a new task whose expressions read more case data than caseVariables() gives: add it there
+          softly.fail(where + " could not be created: " + cannotCreate);
+          continue;
+        }
         Task task = taskService.createTaskQuery().processInstanceId(instance.getId())
             .taskDefinitionKey(userTask.getId()).list().get(0);
         List<JsonNode> fields = fields(task);
@@ -236,7 +243,8 @@ class TaskFormGuardTest {
     String pattern = validate.path("pattern").asText("");
     if (!pattern.isEmpty()) {
       return PATTERN_CANDIDATES.stream().filter(candidate -> Pattern.compile(pattern).matcher(candidate).find())
-          .findFirst().orElseThrow(() -> new AssertionError("no test text meets the pattern " + pattern));
+          // none: the complete submission is then refused, and the test says which field to add a text for
+          .findFirst().orElse("Texto sin el formato " + pattern);
     }
     String text = "Texto de prueba de los formularios";
     int minLength = validate.path("minLength").asInt(0);
