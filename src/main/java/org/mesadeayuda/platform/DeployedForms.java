@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
  * The Camunda Forms of every deployment, parsed once ({@link FormRules}) and shared by the guards that read them: what
  * a start requires ({@link StartValidationPlugin}), what a task's completion may set ({@link CompletionGuard}) and
  * must contain ({@link TaskFormGuard}), how long each text may be ({@link VariableLengthGuard}). A deployment never
- * changes, so neither does its entry. Every diagram binds its forms to its own deployment
- * ({@code camunda:formRefBinding="deployment"}, checked by ModelTest).
+ * changes, so neither does its entry. Our diagrams bind their forms to their own deployment
+ * ({@code camunda:formRefBinding="deployment"}); a task bound to the latest form finds that one's deployment.
  */
 @Component
 public class DeployedForms {
@@ -44,7 +45,16 @@ public class DeployedForms {
       return null;
     }
     Object formId = formRef.getValue(execution);
-    return form(execution.getProcessDefinition().getDeploymentId(), formId == null ? null : formId.toString());
+    if (formId == null) {
+      return null;
+    }
+    String deploymentId = execution.getProcessDefinition().getDeploymentId();
+    if ("latest".equals(definition.getCamundaFormDefinitionBinding())) {
+      CamundaFormDefinitionEntity latest = Context.getCommandContext().getCamundaFormDefinitionManager()
+          .findLatestDefinitionByKey(formId.toString());
+      deploymentId = latest == null ? null : latest.getDeploymentId();
+    }
+    return form(deploymentId, formId.toString());
   }
 
   private static Map<String, FormRules> read(String deploymentId) {
