@@ -1,13 +1,7 @@
 package org.mesadeayuda.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -19,7 +13,6 @@ import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -42,8 +35,11 @@ public class CompletionGuard extends AbstractProcessEnginePlugin {
 
   public static final String COMPLETED_BY = "completedBy";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final Map<String, Set<String>> editableByTask = new ConcurrentHashMap<>();
+  private final DeployedForms forms;
+
+  public CompletionGuard(DeployedForms forms) {
+    this.forms = forms;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -83,32 +79,9 @@ public class CompletionGuard extends AbstractProcessEnginePlugin {
     task.setVariableLocal(COMPLETED_BY, person.getUserId());
   }
 
+  /** A task without a form asks for nothing. */
   private Set<String> editableFields(DelegateTask task) {
-    return editableByTask.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
-        key -> readEditableFields(task));
-  }
-
-  private static Set<String> readEditableFields(DelegateTask task) {
-    Set<String> keys = new TreeSet<>();
-    CommandContext context = Context.getCommandContext();
-    context.runWithoutAuthorization(() -> {
-      try (InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
-        collect(JSON.readTree(form).path("components"), keys);
-      } catch (IOException | RuntimeException noForm) {
-        // a task without a form asks for nothing
-      }
-      return null;
-    });
-    return keys;
-  }
-
-  private static void collect(JsonNode components, Set<String> keys) {
-    for (JsonNode component : components) {
-      boolean editable = !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
-      if (editable && component.hasNonNull("key")) {
-        keys.add(component.get("key").asText());
-      }
-      collect(component.path("components"), keys);
-    }
+    FormRules form = forms.taskForm(task);
+    return form == null ? Set.of() : form.editableKeys();
   }
 }

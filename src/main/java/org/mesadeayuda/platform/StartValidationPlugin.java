@@ -1,12 +1,8 @@
 package org.mesadeayuda.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -17,7 +13,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -26,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * One validation for every way a process starts: Tasklist's start form, {@code /engine-rest} ({@code /start},
  * {@code /submit-form}), our own {@code /api} endpoints and timers. Before any of the process's own listeners run,
- * the variables are checked against the rules of the start event's form ({@link StartForm}); a refusal throws
+ * the variables are checked against the rules of the start event's form ({@link FormRules}); a refusal throws
  * {@link InvalidInputException}, so nothing is created (no instance, no number, no register row, no job, no
  * incident) and the caller gets 400 naming each field.
  *
@@ -38,8 +33,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class StartValidationPlugin extends AbstractProcessEnginePlugin {
 
-  /** Forms are immutable once deployed: parsed once per deployment and form id. */
-  private final Map<String, StartForm> forms = new ConcurrentHashMap<>();
+  private final DeployedForms forms;
+
+  public StartValidationPlugin(DeployedForms forms) {
+    this.forms = forms;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -89,38 +87,14 @@ public class StartValidationPlugin extends AbstractProcessEnginePlugin {
       if (formRef == null || !atStartEvent) {
         return;
       }
-      StartForm form = form(instance.getProcessDefinition().getDeploymentId(), formRef, commandContext);
+      FormRules form = forms.form(instance.getProcessDefinition().getDeploymentId(), formRef);
       if (form == null) {
         return;
       }
-      List<FieldProblem> problems = form.check(execution.getVariables(), feel());
+      List<FieldProblem> problems = form.check(execution.getVariables(), FormRules.engineFeel());
       if (!problems.isEmpty()) {
-        throw new InvalidInputException(form.describe(problems), problems);
+        throw new InvalidInputException(form.describe("Revise los datos de la solicitud.", problems), problems);
       }
     }
-  }
-
-  private StartForm form(String deploymentId, String formRef, CommandContext commandContext) {
-    String key = deploymentId + "/" + formRef;
-    StartForm cached = forms.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    for (ResourceEntity resource : commandContext.getResourceManager().findResourcesByDeploymentId(deploymentId)) {
-      if (resource.getName().endsWith(".form")
-          && new String(resource.getBytes(), StandardCharsets.UTF_8).contains("\"" + formRef + "\"")) {
-        StartForm form = StartForm.parse(resource.getBytes());
-        if (formRef.equals(form.id())) {
-          forms.put(key, form);
-          return form;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static org.camunda.bpm.dmn.feel.impl.FeelEngine feel() {
-    return ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration().getDmnEngineConfiguration())
-        .getFeelEngine();
   }
 }

@@ -1,16 +1,8 @@
 package org.mesadeayuda.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -21,13 +13,13 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.variable.serializer.StringValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
-import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.stereotype.Component;
 
@@ -54,11 +46,11 @@ public class VariableLengthGuard extends AbstractProcessEnginePlugin {
   /** Camunda's TEXT_ column of ACT_RU_VARIABLE (and its history) on H2 and PostgreSQL. */
   public static final int ENGINE_TEXT_LIMIT = 4000;
 
-  private final ObjectMapper json = new ObjectMapper();
-  /** Per deployment: form id → field key → its limit. Deployments never change, so neither does their entry. */
-  private final Map<String, Map<String, Map<String, FieldLimit>>> formLimits = new ConcurrentHashMap<>();
+  private final DeployedForms forms;
 
-  record FieldLimit(String label, int maxLength) {}
+  public VariableLengthGuard(DeployedForms forms) {
+    this.forms = forms;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -116,9 +108,8 @@ public class VariableLengthGuard extends AbstractProcessEnginePlugin {
   }
 
   private void checkTask(DelegateTask task, String formId) {
-    String deploymentId = task.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-    check(task, limits(task.getProcessEngineServices().getRepositoryService(), deploymentId, formId));
+    String deploymentId = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getDeploymentId();
+    check(task, limits(deploymentId, formId));
   }
 
   private void checkStart(DelegateExecution execution, String formId) {
@@ -126,13 +117,11 @@ public class VariableLengthGuard extends AbstractProcessEnginePlugin {
     if (!execution.getId().equals(execution.getProcessInstanceId())) {
       return;
     }
-    RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
-    String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
-    check(execution, limits(repository, deploymentId, formId));
+    check(execution, limits(((ExecutionEntity) execution).getProcessDefinition().getDeploymentId(), formId));
   }
 
-  private static void check(VariableScope variables, Map<String, FieldLimit> limits) {
-    for (Map.Entry<String, FieldLimit> field : limits.entrySet()) {
+  private static void check(VariableScope variables, Map<String, FormRules.Field> limits) {
+    for (Map.Entry<String, FormRules.Field> field : limits.entrySet()) {
       Object value = variables.getVariable(field.getKey());
       if (value instanceof String text && text.length() > field.getValue().maxLength()) {
         throw new InvalidInputException("«" + field.getValue().label() + "» admite hasta "
@@ -141,41 +130,8 @@ public class VariableLengthGuard extends AbstractProcessEnginePlugin {
     }
   }
 
-  private Map<String, FieldLimit> limits(RepositoryService repository, String deploymentId, String formId) {
-    // the forms are read once per deployment, by whoever comes first: a requester may not read deployments (as in
-    // CompletionGuard), and a refusal here turned the first start after a restart into a 403
-    return formLimits.computeIfAbsent(deploymentId, id -> org.camunda.bpm.engine.impl.context.Context
-        .getCommandContext().runWithoutAuthorization(() -> readForms(repository, id))).getOrDefault(formId, Map.of());
-  }
-
-  private Map<String, Map<String, FieldLimit>> readForms(RepositoryService repository, String deploymentId) {
-    Map<String, Map<String, FieldLimit>> forms = new HashMap<>();
-    for (Resource resource : repository.getDeploymentResources(deploymentId)) {
-      if (!resource.getName().endsWith(".form")) {
-        continue;
-      }
-      try (InputStream content = repository.getResourceAsStreamById(deploymentId, resource.getId())) {
-        JsonNode form = json.readTree(content);
-        Map<String, FieldLimit> fields = new HashMap<>();
-        collect(form.path("components"), fields);
-        forms.put(form.path("id").asText(), fields);
-      } catch (IOException e) {
-        throw new UncheckedIOException("form " + resource.getName() + " of deployment " + deploymentId, e);
-      }
-    }
-    return forms;
-  }
-
-  /** Every editable field with a maximum length, also inside groups. */
-  private static void collect(JsonNode components, Map<String, FieldLimit> fields) {
-    for (JsonNode component : components) {
-      JsonNode maxLength = component.path("validate").path("maxLength");
-      boolean editable = !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
-      if (component.hasNonNull("key") && maxLength.isNumber() && editable) {
-        String key = component.get("key").asText();
-        fields.put(key, new FieldLimit(component.path("label").asText(key), maxLength.asInt()));
-      }
-      collect(component.path("components"), fields);
-    }
+  private Map<String, FormRules.Field> limits(String deploymentId, String formId) {
+    FormRules form = forms.form(deploymentId, formId);
+    return form == null ? Map.of() : form.lengthLimits();
   }
 }

@@ -7,6 +7,10 @@ import java.util.Map;
  * The figures of one month of the help desk (RP-1, RP-2), as the monthly report presents them to Quality Management.
  * Requests "received" were opened in the month, requests "attended" were closed in it; the deadline, resolution time
  * and satisfaction figures are those of the requests attended. Percentages are null when nothing was measured.
+ *
+ * <p>Percentages and averages are exact (the fraction of the counts kept beside them): whatever compares one with a
+ * target decides on the value itself, not on a rounded one (issue 14: 79.96 % is not 80 %). Only what a person reads
+ * is rounded: the report's text ({@link MonthlyReportText}, one decimal) and the register's columns (two).
  */
 public record MonthlyFigures(
     String month,
@@ -63,6 +67,6 @@ public record MonthlyFigures(
       long softwareRemoved) {}
 
   static Double percent(long part, long whole) {
-    return whole == 0 ? null : Math.round(10000.0 * part / whole) / 100.0;
+    return whole == 0 ? null : 100.0 * part / whole;
   }
 }

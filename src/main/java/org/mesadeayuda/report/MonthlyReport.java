@@ -78,7 +78,8 @@ public class MonthlyReport {
     Number average = jdbc.sql("SELECT AVG(resolution_business_days) FROM support_ticket"
             + " WHERE closed_at >= :from AND closed_at < :to")
         .params(range(month)).query(Number.class).optional().orElse(null);
-    return average == null ? null : Math.round(average.doubleValue() * 100) / 100.0;
+    // exact, as the percentages (MonthlyFigures); the text and the register's column round it
+    return average == null ? null : average.doubleValue();
   }
 
   Satisfaction satisfaction(YearMonth month) {

@@ -3,6 +3,7 @@ package org.mesadeayuda.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -110,8 +111,12 @@ public class MonthlyReportRegister {
     }
   }
 
+  /**
+   * A figure as its column keeps it (two decimals), for Quality to read and compare months in SQL. The exact figure
+   * stays in the JSON beside it, with the counts it comes from.
+   */
   private static BigDecimal decimal(Double value) {
-    return value == null ? null : BigDecimal.valueOf(value);
+    return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
   }
 
   private static MonthlyReportEntry entry(ResultSet row, int n) throws SQLException {

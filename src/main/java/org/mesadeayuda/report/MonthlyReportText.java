@@ -130,6 +130,8 @@ final class MonthlyReportText {
     NumberFormat format = NumberFormat.getNumberInstance(SPANISH);
     format.setMinimumFractionDigits(decimals);
     format.setMaximumFractionDigits(decimals);
+    // as the register's columns: only what is shown is rounded, the figures themselves are exact
+    format.setRoundingMode(java.math.RoundingMode.HALF_UP);
     return format.format(value);
   }
 

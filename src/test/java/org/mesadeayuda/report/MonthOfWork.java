@@ -92,6 +92,15 @@ final class MonthOfWork {
     installation(software, "3", true, day(10, "10:00"), null);
   }
 
+  /**
+   * A request received at {@code openedAt}, answered {@code afterDeadline} after its 12-hour first-response deadline
+   * (zero: at the deadline itself) and still open.
+   */
+  void answeredAroundItsDeadline(String number, Timestamp openedAt, java.time.Duration afterDeadline) {
+    ticket(number, "telephony", "web", openedAt, null, "on_time", ticket -> ticket.put("first_response_at",
+        Timestamp.from(openedAt.toInstant().plusSeconds(12 * 3600).plus(afterDeadline))));
+  }
+
   /** Removes this fixture's rows and every register row in the month and next to it. */
   void clear() {
     Map<String, Object> window = Map.of("from", previousMonth(1, "00:00"), "to", at(month.plusMonths(2), 1, "00:00"));

@@ -63,14 +63,15 @@ abstract class MonthlyReportContract {
     assertThat(deadline.nonConforming()).isEqualTo(1);
     assertThat(deadline.exempt()).isEqualTo(1);
     assertThat(deadline.exemptPerReason()).containsExactly(Map.entry("external_servers", 1L));
-    assertThat(deadline.percentConforming()).isEqualTo(66.67);
+    // the exact fraction (issue 14): only the text and the register's column round it
+    assertThat(deadline.percentConforming()).isEqualTo(200.0 / 3);
   }
 
   @Test
   void firstResponseResolutionTimeAndEscalations() {
     MonthlyFigures figures = report.figures(MAY);
     assertThat(figures.firstResponse()).isEqualTo(new MonthlyFigures.FirstResponse(2, 1, 1));
-    assertThat(figures.firstResponse().percentOnTime()).isEqualTo(66.67);
+    assertThat(figures.firstResponse().percentOnTime()).isEqualTo(200.0 / 3);
     assertThat(figures.averageResolutionBusinessDays()).isEqualTo(2.25);
     assertThat(figures.escalations())
         .isEqualTo(new MonthlyFigures.Escalations(2, 3, Map.of("os_failure", 1L)));
@@ -104,6 +105,44 @@ abstract class MonthlyReportContract {
         .contains("**Primera respuesta en 12 horas:** sin datos (a tiempo: 0;")
         .contains("**Satisfacción promedio:** sin datos\n")
         .doesNotContain("sin datos servicio", "sin datos a tiempo", "sin datos de las respuestas");
+  }
+
+  /**
+   * Issue 14, "indicators decide on exact values" (SR-9 in the report): a request answered one second after its
+   * 12-hour deadline is late, one answered at the deadline is on time; the share is the exact fraction and only the
+   * text rounds it.
+   */
+  @Test
+  void aFirstResponseOneSecondLateIsLateAndTheShareIsExact() {
+    may.answeredAroundItsDeadline("7", may.day(19, "09:00"), java.time.Duration.ofSeconds(1));
+    may.answeredAroundItsDeadline("8", may.day(20, "09:00"), java.time.Duration.ZERO);
+    may.answeredAroundItsDeadline("9", may.day(21, "09:00"), java.time.Duration.ofSeconds(1));
+
+    MonthlyFigures figures = report.figures(MAY);
+
+    assertThat(figures.firstResponse()).isEqualTo(new MonthlyFigures.FirstResponse(3, 3, 1));
+    assertThat(figures.firstResponse().percentOnTime()).isEqualTo(50.0);
+    may.answeredAroundItsDeadline("10", may.day(22, "09:00"), java.time.Duration.ZERO);
+    MonthlyFigures.FirstResponse fourOfSeven = report.figures(MAY).firstResponse();
+    assertThat(fourOfSeven.percentOnTime()).isEqualTo(400.0 / 7);
+    assertThat(MonthlyReportText.markdown(report.figures(MAY)))
+        .contains("**Primera respuesta en 12 horas:** 57,1 % a tiempo (a tiempo: 4; tarde: 3;");
+  }
+
+  /** The figures kept for decisions are exact; the register's columns and the text are rounded for reading. */
+  @Test
+  void theRegisterKeepsTheExactFiguresBesideTheRoundedColumns() throws Exception {
+    jdbc.sql("DELETE FROM monthly_report WHERE report_month = :month").param("month", MAY.toString()).update();
+    register.open(MAY, "process-1", null, Instant.parse("2098-06-01T13:00:00Z"));
+    register.recordFigures(MAY, report.figures(MAY), Instant.parse("2098-06-01T13:00:00Z"));
+
+    MonthlyReportEntry computed = register.find(MAY).orElseThrow();
+    assertThat(computed.percentConforming()).isEqualByComparingTo("66.67");
+    com.fasterxml.jackson.databind.JsonNode kept = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(computed.figures());
+    assertThat(kept.at("/deadline/percentConforming").asDouble()).isEqualTo(200.0 / 3);
+    assertThat(kept.at("/deadline/conforming").asLong()).isEqualTo(2);
+    assertThat(kept.at("/deadline/nonConforming").asLong()).isEqualTo(1);
   }
 
   @Test
