@@ -13,6 +13,8 @@ public final class EmailAccountVariables {
   // the request (start form: the SUA for a creation, the reset format for a password)
   public static final String CASE_NUMBER = "caseNumber";
   public static final String REQUESTED_BY = "requestedBy";
+  /** The person the request is for, when a support ticket started it (its requester's user id). */
+  public static final String REQUESTER = "requester";
   public static final String REQUEST_TYPE = "requestType";
   public static final String REQUEST_TYPE_LABEL = "requestTypeLabel";
   public static final String REQUESTER_NAME = "requesterName";
@@ -20,11 +22,14 @@ public final class EmailAccountVariables {
   public static final String POSITION = "position";
   public static final String DEPARTMENT = "department";
   public static final String DEPARTMENT_NAME = "departmentName";
+  /** The user id of the requester's immediate boss: for a password reset, the signer (EM-2). */
   public static final String IMMEDIATE_BOSS = "immediateBoss";
+  /** The boss as people read her, "Nombre Apellido (usuario)", for the signature task's header. */
+  public static final String IMMEDIATE_BOSS_NAME = "immediateBossName";
   public static final String REQUESTED_ACCOUNT = "requestedAccount";
   public static final String EXISTING_ACCOUNT = "existingAccount";
   public static final String JUSTIFICATION = "justification";
-  /** The Camunda user who receives the boss's approval task, when the department's head is configured. */
+  /** The Camunda user who signs a password reset: the immediate boss the requester named (EM-2). */
   public static final String BOSS_USER = "bossUser";
 
   // the direction's authorization (EM-1) or the immediate boss's signature (EM-2)

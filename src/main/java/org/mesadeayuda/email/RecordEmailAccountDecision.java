@@ -2,6 +2,7 @@ package org.mesadeayuda.email;
 
 import static org.mesadeayuda.email.EmailAccountVariables.*;
 
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -17,20 +18,35 @@ import org.springframework.stereotype.Component;
 public class RecordEmailAccountDecision implements TaskListener {
 
   private final EmailAccountRequestRepository requests;
+  private final ImmediateBoss immediateBoss;
 
-  public RecordEmailAccountDecision(EmailAccountRequestRepository requests) {
+  public RecordEmailAccountDecision(EmailAccountRequestRepository requests, ImmediateBoss immediateBoss) {
     this.requests = requests;
+    this.immediateBoss = immediateBoss;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    String decidedBy = ProcessVariables.actor(task);
+    if (PASSWORD_RESET.equals(string(task, REQUEST_TYPE))) {
+      // EM-2: only the immediate boss the requester named signs, and never the requester herself (the desk could have
+      // handed the task to another head, the requester included)
+      if (immediateBoss.isRequester(task, decidedBy)) {
+        throw new InvalidInputException("No puede firmar su propio reinicio de contraseña: lo firma su jefe "
+            + "inmediato.");
+      }
+      String signer = string(task, BOSS_USER);
+      if (signer != null && !signer.equals(decidedBy)) {
+        throw new InvalidInputException("Solo " + Objects.toString(string(task, IMMEDIATE_BOSS_NAME), signer)
+            + ", el jefe inmediato que nombró la solicitud, firma este reinicio de contraseña.");
+      }
+    }
     boolean approved = flag(task, REQUEST_APPROVED);
     String reason = string(task, REFUSAL_REASON);
     if (!approved && reason == null) {
       throw new InvalidInputException("Indique el motivo por el que no autoriza la solicitud; se envía al "
           + "solicitante.");
     }
-    String decidedBy = ProcessVariables.actor(task);
     task.setVariable(REQUEST_APPROVED, approved);
     task.setVariable(REFUSAL_REASON, approved ? null : reason);
     task.setVariable(DECIDED_BY, decidedBy);

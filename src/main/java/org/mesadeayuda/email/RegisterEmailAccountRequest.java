@@ -5,6 +5,7 @@ import static org.mesadeayuda.email.EmailAccountVariables.*;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.BusinessKeys;
@@ -23,12 +24,14 @@ public class RegisterEmailAccountRequest implements ExecutionListener {
   private final TicketNumbers ticketNumbers;
   private final EmailAccountRequestRepository requests;
   private final InstitutionProperties institution;
+  private final ImmediateBoss immediateBoss;
 
   public RegisterEmailAccountRequest(TicketNumbers ticketNumbers, EmailAccountRequestRepository requests,
-      InstitutionProperties institution) {
+      InstitutionProperties institution, ImmediateBoss immediateBoss) {
     this.ticketNumbers = ticketNumbers;
     this.requests = requests;
     this.institution = institution;
+    this.immediateBoss = immediateBoss;
   }
 
   @Override
@@ -39,6 +42,8 @@ public class RegisterEmailAccountRequest implements ExecutionListener {
     String requesterEmail = string(execution, REQUESTER_EMAIL);
     boolean creation = CREATION.equals(type);
     String existing = string(execution, EXISTING_ACCOUNT);
+    // EM-2: checked before the case takes a number; a reset signed by nobody or by the requester is not started
+    User signer = creation ? null : immediateBoss.signerOf(execution);
     String caseNumber = BusinessKeys.assign(execution, ticketNumbers, CASE_PREFIX);
     String department = string(execution, DEPARTMENT);
     execution.setVariable(CASE_NUMBER, caseNumber);
@@ -46,9 +51,11 @@ public class RegisterEmailAccountRequest implements ExecutionListener {
     // the task headers name the department as people know it, not by its code
     execution.setVariable(DEPARTMENT_NAME,
         institution.department(department).map(InstitutionProperties.Department::name).orElse(department));
-    // EM-2: the boss's task goes to the department's head when configured, otherwise it waits in jefes-proceso
-    execution.setVariable(BOSS_USER, creation ? null
-        : institution.department(department).map(InstitutionProperties.Department::headUser).orElse(null));
+    // EM-2: the signature task goes to the boss the requester named (a department head's own reset included), never
+    // to the department's configured head by default
+    execution.setVariable(BOSS_USER, signer == null ? null : signer.getId());
+    execution.setVariable(IMMEDIATE_BOSS_NAME, signer == null ? string(execution, IMMEDIATE_BOSS)
+        : ImmediateBoss.displayName(signer));
     requests.save(new EmailAccountRequest(null, caseNumber, execution.getProcessInstanceId(), type,
         string(execution, REQUESTED_BY), string(execution, REQUESTER_NAME), requesterEmail,
         string(execution, POSITION), department, string(execution, IMMEDIATE_BOSS),

@@ -19,5 +19,7 @@ public class CloseRemoteSession implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     identifiers.end(string(execution, WORK_ORDER), RemoteAccessGrant.CLOSED);
+    // the report task (RA-6) says how the session ended
+    execution.setVariable(SESSION_END, RemoteAccessGrant.CLOSED);
   }
 }

@@ -35,6 +35,10 @@ public final class RemoteAccessVariables {
   /** The window in office time and Spanish, for people (the Date variables are for timers). */
   public static final String WINDOW_LABEL = "windowLabel";
   public static final String REFUSAL_REASON = "refusalReason";
+  /** The area director's two confirmations before vouching for an external party (000 proc. 6, 1.a), and her vouch. */
+  public static final String RELATIONSHIP_VERIFIED = "relationshipVerified";
+  public static final String IDENTITY_CONFIRMED = "identityConfirmed";
+  public static final String VOUCHED = "vouched";
   /** Who decided, from the authenticated user (RecordAccessDecision). */
   public static final String VOUCHED_BY = "vouchedBy";
   public static final String AUTHORIZED_BY = "authorizedBy";
@@ -43,6 +47,8 @@ public final class RemoteAccessVariables {
   public static final String REPORT_WAIVED = "reportWaived";
   public static final String WAIVER_REASON = "waiverReason";
   public static final String SESSION_NOTES = "sessionNotes";
+  /** How the session ended (RA-6: every end of an external session asks for the report): closed, expired, revoked. */
+  public static final String SESSION_END = "sessionEnd";
 
   private RemoteAccessVariables() {}
 

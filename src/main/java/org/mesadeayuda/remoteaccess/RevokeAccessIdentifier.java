@@ -26,6 +26,8 @@ public class RevokeAccessIdentifier implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     identifiers.end(string(execution, WORK_ORDER), RemoteAccessGrant.REVOKED);
+    // the report task (RA-6) says how the session ended
+    execution.setVariable(SESSION_END, RemoteAccessGrant.REVOKED);
     mails.send(institution.technologyHeadEmail(), "remote-access-alert", execution,
         Map.of("sessionNotes", String.valueOf(execution.getVariable(SESSION_NOTES) == null ? ""
             : execution.getVariable(SESSION_NOTES))));

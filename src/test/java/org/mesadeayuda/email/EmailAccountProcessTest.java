@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.TestUsers;
+import org.mesadeayuda.platform.Role;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,6 +41,14 @@ class EmailAccountProcessTest {
 
   static final String REQUESTER_EMAIL = "carlos.perez.contacto@correo.example";
   static final String TECHNOLOGY_HEAD = "direccion-tecnologia@institucion.gob";
+  /** The immediate boss the requester names (a head of department, not the configured head of Operaciones). */
+  static final String BOSS = "em.jefe-directo";
+  /** The head of Operaciones in the test profile (mesa.institution.departments.operaciones.head-user). */
+  static final String DEPARTMENT_HEAD = "julia.jefa";
+  /** The department head's own boss. */
+  static final String AREA_DIRECTOR = "em.directora";
+  /** A user who heads nobody. */
+  static final String STAFF = "em.funcionario";
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -45,10 +56,15 @@ class EmailAccountProcessTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired EmailAccountRequestRepository requests;
+  @Autowired IdentityService identityService;
 
   @BeforeEach
   void setUp() throws Exception {
     init(engine);
+    TestUsers.create(identityService, BOSS, Role.JEFES_PROCESO.groupId(), "clave-em-2");
+    TestUsers.create(identityService, DEPARTMENT_HEAD, Role.JEFES_PROCESO.groupId(), "clave-em-2");
+    TestUsers.create(identityService, AREA_DIRECTOR, Role.DIRECTORES_AREA.groupId(), "clave-em-2");
+    TestUsers.create(identityService, STAFF, Role.SOLICITANTES.groupId(), "clave-em-2");
     mail.purgeEmailFromAllMailboxes();
     ClockUtil.setCurrentTime(at("2026-11-23T09:00")); // a Monday
   }
@@ -124,12 +140,15 @@ class EmailAccountProcessTest {
     ProcessInstance request = request(reset());
     assertThat(request).isWaitingAt("Task_ApprovePasswordReset");
     Task sign = task(request);
-    // the test profile names julia.jefa as head of Operaciones; the group still sees the task
-    assertThat(sign.getAssignee()).isEqualTo("julia.jefa");
+    // issue 14: the boss the requester named signs, not the configured head of Operaciones (julia.jefa); the group
+    // only sees the task
+    assertThat(sign.getAssignee()).isEqualTo(BOSS);
     Jobs.assertCandidateGroup(taskService, sign, "jefes-proceso");
+    assertThat(taskService.getVariable(sign.getId(), "immediateBossName")).isEqualTo(BOSS + " Prueba (" + BOSS + ")");
 
     complete(request, Map.of("requestApproved", true));
-    assertThat(row(request).decidedBy()).isEqualTo("julia.jefa");
+    assertThat(row(request).decidedBy()).isEqualTo(BOSS);
+    assertThat(row(request).immediateBoss()).isEqualTo(BOSS);
     complete(request, Map.of("ministryTicketNumber", "458123"));
     assertThat(request).isWaitingAt("Task_RecordMinistryAnswer");
 
@@ -158,6 +177,70 @@ class EmailAccountProcessTest {
     assertThat(request).isEnded().hasPassed("EndEvent_RequestRefused");
     assertThat((String) Jobs.message(mail.getReceivedMessages(), "Solicitud de correo no autorizada").getContent())
         .contains("por su jefe inmediato", "Motivo: Debe pedirlo en persona");
+  }
+
+  /** Issue 14, EM-2: a department head's reset is signed by the boss she names, never by herself. */
+  @Test
+  void aDepartmentHeadsOwnResetIsSignedByHerBossNotByHerself() {
+    Map<String, Object> headsReset = reset();
+    headsReset.put("requesterName", "Julia Jefa");
+    headsReset.put("immediateBoss", AREA_DIRECTOR);
+    ProcessInstance request = as(DEPARTMENT_HEAD, () -> request(headsReset));
+    assertThat(request).isWaitingAt("Task_ApprovePasswordReset");
+    Task sign = task(request);
+    assertThat(sign.getAssignee()).isEqualTo(AREA_DIRECTOR).isNotEqualTo(DEPARTMENT_HEAD);
+
+    // the desk hands the task to the requester (a member of jefes-proceso): she still cannot sign her own reset
+    taskService.setAssignee(sign.getId(), DEPARTMENT_HEAD);
+    as(DEPARTMENT_HEAD, () -> assertThatThrownBy(() -> taskService.complete(sign.getId(),
+        Map.of("requestApproved", true))).hasRootCauseInstanceOf(InvalidInputException.class).rootCause()
+        .hasMessageContaining("No puede firmar su propio reinicio de contraseña"));
+    // nor may another head sign for the boss the request names
+    taskService.setAssignee(sign.getId(), BOSS);
+    as(BOSS, () -> assertThatThrownBy(() -> taskService.complete(sign.getId(), Map.of("requestApproved", true)))
+        .hasRootCauseInstanceOf(InvalidInputException.class).rootCause()
+        .hasMessageContaining("Solo " + AREA_DIRECTOR + " Prueba (" + AREA_DIRECTOR + ")"));
+    assertThat(request).isWaitingAt("Task_ApprovePasswordReset");
+    assertThat(row(request).status()).isEqualTo("requested");
+
+    taskService.setAssignee(sign.getId(), AREA_DIRECTOR);
+    as(AREA_DIRECTOR, () -> taskService.complete(sign.getId(), Map.of("requestApproved", true)));
+    Jobs.runAsyncSteps(managementService, request);
+    assertThat(request).isWaitingAt("Task_RecordMinistryTicket");
+    assertThat(row(request).decidedBy()).isEqualTo(AREA_DIRECTOR);
+  }
+
+  /** Issue 14, EM-2: the signer is named at the start and checked there; a refused start creates nothing. */
+  @Test
+  void aResetWhoseBossIsNoUserOrTheRequesterHerselfIsNotStarted() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("email-account").count();
+    long rows = requests.count();
+
+    Map<String, Object> namedByName = reset();
+    namedByName.put("immediateBoss", "Julia Jefa");
+    assertThatThrownBy(() -> request(namedByName)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("«Julia Jefa» no es un usuario del sistema")
+        .hasMessageContaining("indique el usuario de su jefe inmediato");
+
+    Map<String, Object> nobodysBoss = reset();
+    nobodysBoss.put("immediateBoss", STAFF);
+    assertThatThrownBy(() -> request(nobodysBoss)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("el jefe inmediato debe ser jefe de departamento, director de área");
+
+    Map<String, Object> herself = reset();
+    herself.put("immediateBoss", DEPARTMENT_HEAD);
+    assertThatThrownBy(() -> as(DEPARTMENT_HEAD, () -> request(herself))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("No puede firmar su propio reinicio de contraseña");
+
+    // a reset a support ticket hands over names its requester in `requester`
+    Map<String, Object> fromATicket = reset();
+    fromATicket.put("requester", BOSS);
+    assertThatThrownBy(() -> request(fromATicket)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("No puede firmar su propio reinicio de contraseña");
+
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("email-account").count())
+        .isEqualTo(before);
+    assertThat(requests.count()).isEqualTo(rows);
   }
 
   @Test
@@ -233,6 +316,29 @@ class EmailAccountProcessTest {
 
   // --- helpers ---
 
+  /**
+   * Runs an action as a logged-in user with her groups, as Tasklist or the REST API would; all staff are also
+   * solicitantes (who may start a request), which the shared test users' memberships do not all say.
+   */
+  private <T> T as(String user, java.util.function.Supplier<T> action) {
+    java.util.List<String> groups = new java.util.ArrayList<>(identityService.createGroupQuery().groupMember(user)
+        .list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    groups.add(Role.SOLICITANTES.groupId());
+    identityService.setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void as(String user, Runnable action) {
+    as(user, () -> {
+      action.run();
+      return null;
+    });
+  }
+
   /** Moves the clock and runs the daily check as the job executor would (the cron timer re-arms itself). */
   private void dailyCheckAt(String localDateTime, ProcessInstance request) {
     ClockUtil.setCurrentTime(at(localDateTime));
@@ -276,6 +382,8 @@ class EmailAccountProcessTest {
     Map<String, Object> variables = person();
     variables.put("requestType", "password_reset");
     variables.put("existingAccount", "carlos.perez@mineco.gob.gt");
+    // the reset format names the boss who signs it by her user
+    variables.put("immediateBoss", BOSS);
     return variables;
   }
 

@@ -217,6 +217,8 @@ class TaskAuthorizationTest {
     variables.put("requester", REQUESTER);
     variables.put("bossUser", BOSS);
     variables.put("department", "operaciones");
+    // remote access: every end of a session asks whether it was external (RA-6)
+    variables.put("accessKind", "internal");
     variables.put("technician", roleUsers.get(Role.TECNICOS));
     variables.put("handlingGroup", Role.TECNICOS.groupId());
     variables.put("taskPriority", 50);

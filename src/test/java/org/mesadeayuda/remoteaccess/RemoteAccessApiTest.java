@@ -32,12 +32,15 @@ class RemoteAccessApiTest {
   static final String STAFF = "api.funcionaria.ra";
   static final String TECHNICIAN = "api.tecnico.ra";
   static final String FINANCE = "api.finanzas.ra";
+  static final String AREA_DIRECTOR = "api.directora-area.ra";
   static final String PASSWORD = "Clave-de-prueba-4";
 
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;
   @Autowired AccessIdentifiers identifiers;
   @Autowired RemoteAccessGrantRepository grants;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   @BeforeEach
   void setUp() {
@@ -46,6 +49,7 @@ class RemoteAccessApiTest {
     TestUsers.create(identityService, TECHNICIAN, "tecnicos", PASSWORD);
     TestUsers.create(identityService, FINANCE, "daf", PASSWORD);
     TestUsers.create(identityService, STAFF, "solicitantes", PASSWORD);
+    TestUsers.create(identityService, AREA_DIRECTOR, "directores-area", PASSWORD);
   }
 
   @Test
@@ -66,6 +70,35 @@ class RemoteAccessApiTest {
       }
     }
     assertThat(limited).isPositive();
+  }
+
+  /** Issue 14, RA-4: through /engine-rest, without the form, a vouch without both confirmations gets 400 and stays. */
+  @Test
+  void aVouchThroughTheEngineRestApiWithoutBothConfirmationsIsRefused() {
+    Map<String, Object> request = new java.util.HashMap<>(Map.of("accessKind", "external", "purpose", "updates",
+        "workDescription", "Actualizar el sistema de planillas", "assetTag", "INV-0216", "staffMember", STAFF,
+        "staffMemberName", "Funcionaria", "staffMemberEmail", "funcionaria@institucion.gob", "areaOffice",
+        "metropolitan", "windowStart", Instant.now().plus(1, ChronoUnit.DAYS).toString(), "windowEnd",
+        Instant.now().plus(2, ChronoUnit.DAYS).toString()));
+    request.putAll(Map.of("externalCompany", "Proveedor S.A.", "externalPersonName", "Carlos Externo",
+        "externalPersonEmail", "soporte@proveedor.example"));
+    String instanceId = runtimeService.startProcessInstanceByKey("remote-access", request).getId();
+    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+
+    ResponseEntity<JsonNode> refused = http.withBasicAuth(AREA_DIRECTOR, PASSWORD).postForEntity(
+        "/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", Map.of("vouched", Map.of("value", true), "identityConfirmed", Map.of("value", true))),
+        JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().path("message").asText())
+        .contains("No puede avalar el acceso externo sin las dos verificaciones", "relación de dependencia");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+    ResponseEntity<String> vouched = http.withBasicAuth(AREA_DIRECTOR, PASSWORD).postForEntity(
+        "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of("vouched", Map.of("value", true),
+            "identityConfirmed", Map.of("value", true), "relationshipVerified", Map.of("value", true))), String.class);
+    assertThat(vouched.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    runtimeService.deleteProcessInstance(instanceId, "prueba de la API");
   }
 
   @Test

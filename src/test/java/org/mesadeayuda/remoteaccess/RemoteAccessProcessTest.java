@@ -71,8 +71,10 @@ class RemoteAccessProcessTest {
     ProcessInstance access = request("internal", "updates");
     assertThat(access).isWaitingAt("Task_ConfirmTechnician");
     Jobs.assertCandidateGroup(taskService, task(access), "directores-area");
-    complete(access, Map.of("technicianConfirmed", true));
-    assertThat(access).isWaitingAt("Task_MonitorSession");
+    as("andres.area", "directores-area", () -> taskService.complete(task(access).getId(),
+        Map.of("technicianConfirmed", true)));
+    runAsyncSteps(access);
+    assertThat(access).hasPassed("Task_NotifyTechnologyDirectorOfInternalAccess").isWaitingAt("Task_MonitorSession");
     // people read the window in office time; the timers use the Date variables
     assertThat(runtimeService.getVariable(access.getId(), "windowLabel"))
         .isEqualTo("del 23 de noviembre de 2026, 09:00 al 23 de noviembre de 2026, 12:00");
@@ -81,9 +83,77 @@ class RemoteAccessProcessTest {
     assertThat(grant(access).state()).isEqualTo("active");
 
     complete(access, Map.of("workMatched", true, "sessionNotes", "Se actualizó el controlador de la impresora"));
-    assertThat(access).isEnded().hasPassed("EndEvent_AccessClosed");
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessClosed").hasNotPassed("Task_RecordReport");
     assertThat(grant(access).state()).isEqualTo("closed");
     assertThat(identifiers.verify(workOrder(access), identifier)).isFalse();
+  }
+
+  /** 000, procedimiento 5, documents: the area director's e-mail to the Technology Director, for internal access too. */
+  @Test
+  void internalAccessConfirmedByTheAreaDirectorIsNotifiedToTheTechnologyDirector() throws Exception {
+    ProcessInstance access = request("internal", "backup");
+    assertThat(mail.getReceivedMessages()).isEmpty();
+    as("andres.area", "directores-area", () -> taskService.complete(task(access).getId(),
+        Map.of("technicianConfirmed", true)));
+    // the e-mail is an asynchronous step of its own: a failing mail server leaves a retrying job, not a lost case
+    assertThat(managementService.createJobQuery().processInstanceId(access.getId()).activityId(
+        "Task_NotifyTechnologyDirectorOfInternalAccess").count()).isEqualTo(1);
+    runAsyncSteps(access);
+    var notice = Jobs.message(mail.getReceivedMessages(), "Acceso remoto interno confirmado — orden "
+        + access.getBusinessKey());
+    assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("direccion-tecnologia@institucion.gob");
+    assertThat((String) notice.getContent()).contains("andres.area", "usuario.sin.correo", "INV-0215",
+        "Actualizar el sistema de planillas", "Julia Jefa", "Copias de");
+    // the notice carries no identifier: that goes only to the technician
+    assertThat((String) notice.getContent()).doesNotContain("Identificador de un solo uso:");
+  }
+
+  @Test
+  void aTechnicianNotConfirmedSendsNoNoticeToTheTechnologyDirector() {
+    ProcessInstance access = request("internal", "updates");
+    complete(access, Map.of("technicianConfirmed", false, "refusalReason", "No es personal de Tecnología"));
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessRefused")
+        .hasNotPassed("Task_NotifyTechnologyDirectorOfInternalAccess");
+    assertThat(mail.getReceivedMessages()).noneMatch(message -> {
+      try {
+        return message.getSubject().startsWith("Acceso remoto interno confirmado");
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** RA-4, 000 procedimiento 6, 1.a: no vouching without both confirmations, through the API as through the form. */
+  @Test
+  void theAreaDirectorCannotVouchWithoutBothConfirmationsAndTheTaskStays() throws Exception {
+    ProcessInstance access = request("external", "updates");
+    String taskId = task(access).getId();
+    for (Map<String, Object> incomplete : java.util.List.<Map<String, Object>>of(
+        Map.of("vouched", true),
+        Map.of("relationshipVerified", true, "identityConfirmed", false, "vouched", true),
+        Map.of("relationshipVerified", false, "identityConfirmed", true, "vouched", true),
+        Map.of("relationshipVerified", "true", "vouched", "true"))) {
+      as("andres.area", "directores-area", () -> assertThatThrownBy(() -> taskService.complete(taskId, incomplete))
+          .as(incomplete.toString()).hasRootCauseInstanceOf(InvalidInputException.class).rootCause()
+          .hasMessageContaining("No puede avalar el acceso externo sin las dos verificaciones"));
+    }
+    // the message names what is missing
+    as("andres.area", "directores-area", () -> assertThatThrownBy(() -> taskService.complete(taskId,
+        Map.of("relationshipVerified", true, "vouched", true))).rootCause()
+        .hasMessageContaining("confirme la identidad de la persona").hasMessageNotContaining("relación de dependencia"));
+    // refusing needs the reason the requester reads
+    as("andres.area", "directores-area", () -> assertThatThrownBy(() -> taskService.complete(taskId,
+        Map.of("vouched", false))).hasRootCauseInstanceOf(InvalidInputException.class).rootCause()
+        .hasMessageContaining("motivo"));
+    assertThat(access).isWaitingAt("Task_VouchExternal");
+    assertThat(task(access).getId()).isEqualTo(taskId);
+    assertThat(mail.getReceivedMessages()).isEmpty();
+    assertThat(runtimeService.getVariable(access.getId(), "vouched")).isNull();
+
+    as("andres.area", "directores-area", () -> taskService.complete(taskId,
+        Map.of("relationshipVerified", true, "identityConfirmed", true, "vouched", true)));
+    runAsyncSteps(access);
+    assertThat(access).hasPassed("Task_NotifyTechnologyDirector").isWaitingAt("Task_AuthorizeExternal");
   }
 
   @Test
@@ -155,9 +225,60 @@ class RemoteAccessProcessTest {
     managementService.createJobQuery().processInstanceId(access.getId()).timers().executable().list()
         .forEach(job -> managementService.executeJob(job.getId()));
     runAsyncSteps(access);
-    assertThat(access).isEnded().hasPassed("EndEvent_IdentifierExpired");
     assertThat(grant(access).state()).isEqualTo("expired");
     assertThat(identifiers.verify(workOrder(access), identifier)).isFalse();
+    // issue 14, RA-6: an external session that ends with its window still asks for the report (or its waiver)
+    assertThat(access).hasPassed("Task_ExpireIdentifier").isWaitingAt("Task_RecordReport");
+    assertThat(runtimeService.getVariable(access.getId(), "sessionEnd")).isEqualTo("expired");
+    complete(access, Map.of("reportReceived", false, "reportWaived", true,
+        "waiverReason", "La empresa no llegó a conectarse"));
+    assertThat(access).isEnded().hasPassed("Task_RecordReportOutcome", "EndEvent_AccessClosed");
+    assertThat(grant(access).reportWaived()).isTrue();
+    assertThat(grant(access).workReport()).isEqualTo("Dispensado: La empresa no llegó a conectarse");
+  }
+
+  @Test
+  void anExternalSessionWhoseWindowEndsWhileWorkingAsksForTheReport() {
+    ProcessInstance access = authorizedExternal();
+    ClockUtil.setCurrentTime(at("2026-11-23T12:00"));
+    managementService.createJobQuery().processInstanceId(access.getId()).timers().executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    runAsyncSteps(access);
+    assertThat(access).isWaitingAt("Task_RecordReport");
+    complete(access, Map.of("reportReceived", true, "workReport", "Quedó a medias: se reprograma la actualización"));
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessClosed");
+    assertThat(grant(access).state()).isEqualTo("expired");
+    assertThat(grant(access).workReport()).isEqualTo("Quedó a medias: se reprograma la actualización");
+  }
+
+  @Test
+  void anInternalSessionWhoseWindowEndsNeedsNoReport() {
+    ProcessInstance access = request("internal", "updates");
+    complete(access, Map.of("technicianConfirmed", true));
+    ClockUtil.setCurrentTime(at("2026-11-23T12:01"));
+    managementService.createJobQuery().processInstanceId(access.getId()).timers().executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    runAsyncSteps(access);
+    assertThat(access).isEnded().hasPassed("Task_ExpireIdentifier", "EndEvent_AccessClosed")
+        .hasNotPassed("Task_RecordReport");
+    assertThat(grant(access).state()).isEqualTo("expired");
+  }
+
+  /** The staff member closes the session before the window ends (the work was done early): the report is asked. */
+  @Test
+  void anExternalSessionClosedEarlyAsksForTheReport() {
+    ProcessInstance access = authorizedExternal();
+    ClockUtil.setCurrentTime(at("2026-11-23T09:40"));
+    complete(access, Map.of("workMatched", true, "sessionNotes", "Terminó antes de lo previsto"));
+    assertThat(grant(access).state()).isEqualTo("closed");
+    assertThat(grant(access).endedAt()).isBefore(grant(access).windowEnd());
+    assertThat(access).isWaitingAt("Task_RecordReport");
+    assertThat(runtimeService.getVariable(access.getId(), "sessionEnd")).isEqualTo("closed");
+    String taskId = task(access).getId();
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("reportWaived", true)))
+        .hasRootCauseInstanceOf(InvalidInputException.class);
+    complete(access, Map.of("reportReceived", true, "workReport", "Actualización aplicada en 40 minutos"));
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessClosed");
   }
 
   @Test
@@ -177,7 +298,26 @@ class RemoteAccessProcessTest {
     assertThat(Jobs.message(mail.getReceivedMessages(), "ALERTA").getAllRecipients()[0].toString())
         .isEqualTo("direccion-tecnologia@institucion.gob");
     complete(access, Map.of("findings", "Intentó copiar archivos fuera de la orden", "measures", "Contrato revisado"));
-    assertThat(access).isEnded().hasPassed("EndEvent_AlertInvestigated");
+    // issue 14, RA-6: a revoked external session still asks for the report of what was done
+    assertThat(access).isWaitingAt("Task_RecordReport");
+    assertThat(runtimeService.getVariable(access.getId(), "sessionEnd")).isEqualTo("revoked");
+    complete(access, Map.of("reportReceived", true, "workReport", "La empresa informa los archivos que abrió"));
+    assertThat(access).isEnded().hasPassed("Task_InvestigateAlert", "Task_RecordReportOutcome",
+        "EndEvent_AccessClosed");
+    assertThat(grant(access).state()).isEqualTo("revoked");
+    assertThat(grant(access).workReport()).isEqualTo("La empresa informa los archivos que abrió");
+  }
+
+  @Test
+  void anInternalSessionRevokedByAnAlertIsInvestigatedWithoutAReport() {
+    ProcessInstance access = request("internal", "updates");
+    complete(access, Map.of("technicianConfirmed", true));
+    runtimeService.createMessageCorrelation("remote-access-deviation-alert")
+        .processInstanceBusinessKey(access.getBusinessKey()).correlate();
+    runAsyncSteps(access);
+    complete(access, Map.of("findings", "Falsa alarma: el técnico reinició el equipo"));
+    assertThat(access).isEnded().hasPassed("Task_InvestigateAlert", "EndEvent_AccessClosed")
+        .hasNotPassed("Task_RecordReport");
   }
 
   @Test
@@ -186,6 +326,12 @@ class RemoteAccessProcessTest {
     complete(access, Map.of("workMatched", false, "sessionNotes", "Abrió carpetas de contabilidad"));
     assertThat(access).isWaitingAt("Task_InvestigateAlert");
     assertThat(grant(access).state()).isEqualTo("revoked");
+    complete(access, Map.of("findings", "Abrió carpetas ajenas a la orden"));
+    // issue 14, RA-6: the report (or the Director's waiver with its reason) is still asked
+    assertThat(access).isWaitingAt("Task_RecordReport");
+    complete(access, Map.of("reportWaived", true, "waiverReason", "La investigación ya recoge lo que hizo"));
+    assertThat(access).isEnded().hasPassed("EndEvent_AccessClosed");
+    assertThat(grant(access).reportWaived()).isTrue();
   }
 
   @Test
