@@ -559,10 +559,15 @@ public class MaintenanceProgrammes {
       return List.of();
     }
     LocalDate first = pending.stream().map(MaintenanceItem::plannedWeek).min(LocalDate::compareTo).orElseThrow();
+    Semester semester = semesterOf(programmeId);
     if (currentWeek().isBefore(first)) {
       first = currentWeek();
     }
-    Semester semester = semesterOf(programmeId);
+    // a programme approved before its semester starts waits from the semester's first week
+    LocalDate semesterStart = Weeks.mondayOf(semester.firstDay());
+    if (first.isBefore(semesterStart)) {
+      first = semesterStart;
+    }
     List<String> batches = new ArrayList<>();
     for (String department : departments(programmeId)) {
       for (LocalDate week = first; semester.hasWeek(week); week = week.plusWeeks(1)) {

@@ -449,6 +449,23 @@ class PreventiveMaintenanceProcessTest {
         .doesNotContain("MNT-01");
   }
 
+  @Test
+  void aProgrammeApprovedBeforeItsSemesterWaitsForItsWeeks() {
+    ClockUtil.setCurrentTime(at("2026-06-15T09:00"));
+    ProcessInstance programme = requestProgramme("2026-S2");
+    draft(programme, "MNT-01; 2026-07-13\nMNT-04; 2026-07-20");
+    complete(programme, Map.of("programmeApproved", true));
+    Jobs.runAsyncSteps(managementService, programme);
+    for (String department : List.of("operaciones", "juridico")) {
+      taskService.complete(availabilityTask(programme, department).getId(), Map.of("availabilityAnswer", "available"));
+    }
+    // a batch per department and week of the second semester (29 June, whose Wednesday is 1 July, to 28 December)
+    assertThat(programme).isWaitingAt("Event_BatchWeekStarts");
+    assertThat(runtimeService.createExecutionQuery().processInstanceId(programme.getId())
+        .activityId("Event_BatchWeekStarts").count()).isEqualTo(2 * 27);
+    assertThat(changeTask(programme, "operaciones").getAssignee()).isEqualTo("julia.jefa");
+  }
+
   // --- a real institution's size (issue 14) ---
 
   @Test
