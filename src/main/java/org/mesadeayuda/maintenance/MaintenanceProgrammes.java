@@ -565,6 +565,10 @@ public class MaintenanceProgrammes {
     }
     // a programme approved before its semester starts waits from the semester's first week
     LocalDate semesterStart = Weeks.mondayOf(semester.firstDay());
+    if (!semester.hasWeek(semesterStart)) {
+      // 1 January 2028 is a Saturday: the week of 27 December has no work day of the semester
+      semesterStart = semesterStart.plusWeeks(1);
+    }
     if (first.isBefore(semesterStart)) {
       first = semesterStart;
     }
