@@ -466,6 +466,15 @@ class PreventiveMaintenanceProcessTest {
     assertThat(changeTask(programme, "operaciones").getAssignee()).isEqualTo("julia.jefa");
   }
 
+  @Test
+  void batchesStartAtTheSemestersFirstWeekWithWorkDays() {
+    // 1 January 2028 is a Saturday: the week of 27 December 2027 has no work day of the semester
+    MaintenanceProgramme programme = programmes.open(new Semester(2028, 1), null);
+    programmes.replaceItems(programme.id(), "MNT-01; 2028-02-07", "diego.director");
+    assertThat(programmes.batches(programme.id())).first().isEqualTo(programme.id() + ":2028-01-03:operaciones");
+    assertThat(programmes.batches(programme.id())).last().isEqualTo(programme.id() + ":2028-06-26:operaciones");
+  }
+
   // --- a real institution's size (issue 14) ---
 
   @Test
