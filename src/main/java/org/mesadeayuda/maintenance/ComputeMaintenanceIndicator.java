@@ -38,6 +38,7 @@ public class ComputeMaintenanceIndicator implements JavaDelegate {
     execution.setVariable(COMPLIANCE_PERCENT, indicator.percent().doubleValue());
     execution.setVariable(COMPLIANCE_MET, indicator.met());
     execution.setVariable(INDICATOR_SUMMARY, programmes.indicatorSummary(programmeId));
+    execution.setVariable(INDICATOR_BY_DEPARTMENT, programmes.indicatorByDepartmentVariable(programmeId));
     execution.setVariable(QUALITY_DUE_DATE, due);
     execution.setVariable(QUALITY_DUE_LABEL, SPANISH.format(due.toInstant().atZone(calendar.zone())));
   }

@@ -49,6 +49,12 @@ public record MaintenanceItem(
     return withStatus(PLANNED.equals(status) ? CONFIRMED : status);
   }
 
+  /** The head of IT places the unit in another week while drafting: not a reprogramming, both weeks change. */
+  MaintenanceItem plannedFor(LocalDate week) {
+    return new MaintenanceItem(id, programmeId, assetTag, department, description, week, week, PLANNED, false, null,
+        null, null, null, null, null, null, null, null, version);
+  }
+
   MaintenanceItem movedTo(LocalDate week) {
     return new MaintenanceItem(id, programmeId, assetTag, department, description, originalWeek, week, PLANNED,
         overdue, cleaningDone, coolingChecked, upsChecked, networkChecked, softwareUpdated, notDoneReason, notes,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.mesadeayuda.maintenance.MaintenanceItem.Checklist;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.InvalidInputException;
+import org.mesadeayuda.platform.Role;
 import org.mesadeayuda.platform.ExpressionHelper;
 import org.springframework.stereotype.Component;
 
@@ -88,18 +90,20 @@ public class MaintenanceProgrammes {
   }
 
   /**
-   * A draft from the inventory: every unit in service, each department in weeks of its own (at most
-   * {@code units-per-week} units a week), from the first Monday that leaves time for approval and the departments'
-   * answers; with more departments than weeks the weeks are shared. The head of IT edits it before it goes for
-   * approval.
+   * A draft from the inventory, written to the register: every unit in service, each department in weeks of its own
+   * (at most {@code units-per-week} units a week), from the first Monday that leaves time for approval and the
+   * departments' answers; with more departments than weeks the weeks are shared. The head of IT changes it with a
+   * short list of edits ({@link #applyEdits}) before it goes for approval.
+   *
+   * @return how many units the draft holds
    */
-  public String proposeDraft(Long programmeId) {
+  public int proposeDraft(Long programmeId) {
     Semester semester = semesterOf(programmeId);
     List<LocalDate> weeks = semester.weeksFrom(today().plusDays(properties.firstWeekAfterDays()));
     if (weeks.isEmpty()) {
       weeks = List.of(Weeks.mondayOf(semester.lastDay()));
     }
-    StringBuilder text = new StringBuilder("# ETIQUETA; semana (cualquier día de la semana, AAAA-MM-DD); descripción\n");
+    List<MaintenanceItem> draft = new ArrayList<>();
     String department = null;
     int week = -1;
     int inWeek = 0;
@@ -109,23 +113,118 @@ public class MaintenanceProgrammes {
         week = (week + 1) % weeks.size();
         inWeek = 0;
       }
-      if (newDepartment) {
-        department = unit.department();
-        text.append("# ").append(departmentName(department)).append('\n');
-      }
-      text.append(line(unit.assetTag(), weeks.get(week), unit.description()));
+      department = unit.department();
+      draft.add(MaintenanceItem.planned(programmeId, unit.assetTag(), unit.department(), unit.description(),
+          weeks.get(week)));
       inWeek++;
     }
-    return text.toString();
+    items.deleteByProgrammeId(programmeId);
+    items.saveAll(draft);
+    return draft.size();
   }
 
   /**
-   * Replaces the programme's items with what the head of IT wrote. Every unit must be in service in the register,
-   * once, in a week of the semester; all problems are reported together and nothing is saved until there are none.
-   *
-   * @return the programme rewritten in its canonical form (each week as its Monday)
+   * The head of IT's changes to the draft, one per line (PM-1, DIACO-IN-FO-02), applied in order to the register:
+   * <ul>
+   *   <li>{@code ETIQUETA; AAAA-MM-DD}: the unit goes to that week (added when it is in service and not yet in it);</li>
+   *   <li>{@code ETIQUETA; quitar}: the unit leaves the programme;</li>
+   *   <li>{@code AAAA-MM-DD; AAAA-MM-DD[; departamento]}: every unit of the first week (of the department) goes to
+   *   the second.</li>
+   * </ul>
+   * Weeks are of the semester and not already past. All problems are reported together and nothing is saved until
+   * there are none. No edits: the draft stays as it is.
    */
-  public String replaceItems(Long programmeId, String programmeText, String draftedBy) {
+  public void applyEdits(Long programmeId, String edits, String draftedBy) {
+    MaintenanceProgramme programme = programme(programmeId);
+    Semester semester = semesterOf(programme);
+    Map<String, MaintenanceItem> byTag = new LinkedHashMap<>();
+    allItems(programmeId).forEach(item -> byTag.put(item.assetTag(), item));
+    Map<String, MaintenanceItem> changed = new LinkedHashMap<>();
+    Lines problems = new Lines();
+    for (Line line : Lines.of(edits)) {
+      Optional<LocalDate> fromWeek = Weeks.parse(line.field(0));
+      if (fromWeek.isPresent()) {
+        Optional<LocalDate> toWeek = Weeks.parse(line.field(1));
+        Optional<String> department = line.field(2).isEmpty() ? Optional.empty() : departmentCode(line.field(2));
+        if (toWeek.isEmpty()) {
+          problems.problem(line, "escriba la nueva semana como AAAA-MM-DD.");
+        } else if (!line.field(2).isEmpty() && department.isEmpty()) {
+          problems.problem(line, "no hay un departamento «" + line.field(2) + "».");
+        } else if (plannableProblem(semester, toWeek.get()) != null) {
+          problems.problem(line, plannableProblem(semester, toWeek.get()));
+        } else {
+          List<MaintenanceItem> inWeek = byTag.values().stream()
+              .filter(item -> item.plannedWeek().equals(fromWeek.get()))
+              .filter(item -> department.isEmpty() || item.department().equals(department.get())).toList();
+          if (inWeek.isEmpty()) {
+            problems.problem(line, "no hay equipos en la " + Weeks.label(fromWeek.get())
+                + department.map(code -> " de " + departmentName(code)).orElse("") + ".");
+          }
+          inWeek.forEach(item -> changed.put(item.assetTag(), put(byTag, item.plannedFor(toWeek.get()))));
+        }
+        continue;
+      }
+      String tag = line.field(0).toUpperCase();
+      if ("quitar".equalsIgnoreCase(line.field(1))) {
+        if (byTag.remove(tag) == null) {
+          problems.problem(line, "el equipo «" + line.field(0) + "» no está en el programa.");
+        }
+        changed.remove(tag);
+        continue;
+      }
+      Optional<LocalDate> week = Weeks.parse(line.field(1));
+      if (week.isEmpty()) {
+        problems.problem(line, "escriba la semana como AAAA-MM-DD (por ejemplo 2026-02-09), o «quitar».");
+      } else if (plannableProblem(semester, week.get()) != null) {
+        problems.problem(line, plannableProblem(semester, week.get()));
+      } else if (byTag.containsKey(tag)) {
+        changed.put(tag, put(byTag, byTag.get(tag).plannedFor(week.get())));
+      } else {
+        Optional<MaintainableEquipment.Unit> unit = equipment.find(tag);
+        if (unit.isEmpty()) {
+          problems.problem(line, "el equipo «" + line.field(0) + "» no está en servicio en el inventario.");
+        } else {
+          changed.put(tag, put(byTag, MaintenanceItem.planned(programmeId, tag, unit.get().department(),
+              unit.get().description(), week.get())));
+        }
+      }
+    }
+    if (byTag.isEmpty()) {
+      problems.problem("El programa no tiene equipos: deje al menos uno.");
+    }
+    problems.throwIfAny();
+    Set<String> kept = byTag.keySet();
+    List<MaintenanceItem> removed = allItems(programmeId).stream()
+        .filter(item -> !kept.contains(item.assetTag()) || (changed.containsKey(item.assetTag())
+            && changed.get(item.assetTag()).id() == null))
+        .toList();
+    items.deleteAll(removed);
+    items.saveAll(changed.values().stream().filter(item -> kept.contains(item.assetTag())).toList());
+    programmes.save(programme.drafted(draftedBy));
+  }
+
+  private static MaintenanceItem put(Map<String, MaintenanceItem> byTag, MaintenanceItem item) {
+    byTag.put(item.assetTag(), item);
+    return item;
+  }
+
+  /** Why a unit cannot be planned in that week, or null: a week of the semester not already over. */
+  private String plannableProblem(Semester semester, LocalDate week) {
+    if (!semester.hasWeek(week)) {
+      return "la " + Weeks.label(week) + " no es del " + semester.label() + ".";
+    }
+    if (week.isBefore(currentWeek())) {
+      return "la " + Weeks.label(week) + " ya pasó.";
+    }
+    return null;
+  }
+
+  /**
+   * Replaces the programme's items with a complete list (one unit per line: {@code ETIQUETA; AAAA-MM-DD;
+   * descripción}), as an import would. Every unit must be in service in the register, once, in a week of the
+   * semester; all problems are reported together and nothing is saved until there are none.
+   */
+  public void replaceItems(Long programmeId, String programmeText, String draftedBy) {
     MaintenanceProgramme programme = programme(programmeId);
     Semester semester = semesterOf(programme);
     Lines problems = new Lines();
@@ -155,10 +254,32 @@ public class MaintenanceProgrammes {
     items.deleteByProgrammeId(programmeId);
     items.saveAll(drafted);
     programmes.save(programme.drafted(draftedBy));
-    return programmeText(programmeId);
   }
 
-  /** The programme as the head of IT writes it, grouped by department. */
+  /** A row of the programme as the draft and approval forms show it: one week of one department. */
+  public record PlanRow(String week, String department, int units, String assetTags) {}
+
+  /** The programme per week and department, in week order: what the head of IT and the direction read. */
+  public List<PlanRow> plan(Long programmeId) {
+    Map<LocalDate, Map<String, List<MaintenanceItem>>> byWeek = new java.util.TreeMap<>();
+    allItems(programmeId).forEach(item -> byWeek.computeIfAbsent(item.plannedWeek(), week -> new java.util.TreeMap<>())
+        .computeIfAbsent(item.department(), department -> new ArrayList<>()).add(item));
+    List<PlanRow> rows = new ArrayList<>();
+    byWeek.forEach((week, departments) -> departments.forEach((department, units) -> rows.add(new PlanRow(
+        Weeks.shortLabel(week), departmentName(department), units.size(), tags(units)))));
+    return rows;
+  }
+
+  /** The programme per week and department as a JSON variable (it grows with the programme). */
+  public Object planVariable(Long programmeId) {
+    return JsonVariables.of(plan(programmeId));
+  }
+
+  private static String tags(List<MaintenanceItem> units) {
+    return units.stream().map(MaintenanceItem::assetTag).sorted().collect(Collectors.joining(", "));
+  }
+
+  /** The programme as text, grouped by department (exports and e-mails; never a process variable). */
   public String programmeText(Long programmeId) {
     StringBuilder text = new StringBuilder();
     Map<String, List<MaintenanceItem>> byDepartment = itemsByDepartment(programmeId);
@@ -208,16 +329,62 @@ public class MaintenanceProgrammes {
     return institution.department(department).map(InstitutionProperties.Department::name).orElse(department);
   }
 
+  /** The department's code, written as its code or its name. */
+  private Optional<String> departmentCode(String written) {
+    String wanted = written.trim();
+    return institution.departments().entrySet().stream()
+        .filter(entry -> entry.getKey().equalsIgnoreCase(wanted)
+            || (entry.getValue().name() != null && entry.getValue().name().equalsIgnoreCase(wanted)))
+        .map(Map.Entry::getKey).findFirst();
+  }
+
   /**
-   * The head who answers the department's availability task, when the institution names one
-   * ({@code mesa.institution.departments.<code>.head-user}); otherwise the task waits in the heads' group.
+   * The head who answers for the department's units, when the institution names one
+   * ({@code mesa.institution.departments.<code>.head-user}); the task is then hers alone.
    */
   public String departmentHead(String department) {
     return institution.department(department).map(InstitutionProperties.Department::headUser)
         .filter(user -> !user.isBlank()).orElse(null);
   }
 
-  /** The department's units and weeks, one per line as in the programme. */
+  /**
+   * Who may answer for a department's units besides its head: nobody when the institution names a head (the task is
+   * hers, no other head sees it); otherwise the Technology Directorate ({@code director-ti}), which draws up and
+   * reprograms the programme and knows the units. Not {@code jefes-proceso}: every head is in it, so any head could
+   * answer for a department that is not hers.
+   */
+  public List<String> availabilityGroups(String department) {
+    return departmentHead(department) == null ? List.of(Role.DIRECTOR_TI.groupId()) : List.of();
+  }
+
+  /** Refuses an answer about a department from anyone but its named head (also through REST, or a reassigned task). */
+  public void requireDepartmentHead(String department, String actor) {
+    String head = departmentHead(department);
+    if (head != null && !head.equals(actor)) {
+      throw new InvalidInputException("Solo la jefatura de " + departmentName(department) + " (" + head
+          + ") responde por la disponibilidad de sus equipos.");
+    }
+  }
+
+  /** A row of a department's plan: one week, its units still to maintain. */
+  public record DepartmentWeek(String week, int units, String assetTags) {}
+
+  /** The department's units still to maintain, per week: what its head checks and may ask to move. */
+  public List<DepartmentWeek> departmentPlan(Long programmeId, String department) {
+    Map<LocalDate, List<MaintenanceItem>> byWeek = new java.util.TreeMap<>();
+    items.findByProgrammeIdAndDepartmentOrderByPlannedWeekAscAssetTagAsc(programmeId, department).stream()
+        .filter(MaintenanceItem::pending)
+        .forEach(item -> byWeek.computeIfAbsent(item.plannedWeek(), week -> new ArrayList<>()).add(item));
+    List<DepartmentWeek> rows = new ArrayList<>();
+    byWeek.forEach((week, units) -> rows.add(new DepartmentWeek(Weeks.shortLabel(week), units.size(), tags(units))));
+    return rows;
+  }
+
+  public Object departmentPlanVariable(Long programmeId, String department) {
+    return JsonVariables.of(departmentPlan(programmeId, department));
+  }
+
+  /** The department's units and weeks, one per line: the e-mail copy of the programme (PM-2), not a variable. */
   public String itemsText(Long programmeId, String department) {
     return items.findByProgrammeIdAndDepartmentOrderByPlannedWeekAscAssetTagAsc(programmeId, department).stream()
         .map(item -> line(item.assetTag(), item.plannedWeek(), item.description() + " — " + Weeks.label(
@@ -227,68 +394,117 @@ public class MaintenanceProgrammes {
 
   public void confirmAvailability(Long programmeId, String department) {
     items.saveAll(items.findByProgrammeIdAndDepartmentOrderByPlannedWeekAscAssetTagAsc(programmeId, department)
-        .stream().map(MaintenanceItem::confirmed).toList());
+        .stream().filter(item -> MaintenanceItem.PLANNED.equals(item.status())).map(MaintenanceItem::confirmed)
+        .toList());
   }
 
-  /** Reads a department's request: each unit must be its own, with a week of the semester and a reason. */
+  /**
+   * Reads a department's request (PM-3), one line per unit or per week: {@code ETIQUETA; semana propuesta; motivo}
+   * or {@code semana actual; semana propuesta; motivo} (every unit of the department still to maintain that week).
+   * Each unit must be the department's and still to maintain; the proposed week one still ahead, in the semester.
+   */
   public List<ReprogramRequest> parseRequests(Long programmeId, String department, String text) {
     Semester semester = semesterOf(programmeId);
-    Set<String> own = departmentTags(programmeId, department);
+    Map<String, MaintenanceItem> own = pendingOf(programmeId, department);
     Lines problems = new Lines();
     List<ReprogramRequest> requests = new ArrayList<>();
     for (Line line : Lines.of(text)) {
+      Optional<LocalDate> fromWeek = Weeks.parse(line.field(0));
       String tag = line.field(0).toUpperCase();
       Optional<LocalDate> week = Weeks.parse(line.field(1));
-      if (!own.contains(tag)) {
-        problems.problem(line, "el equipo «" + line.field(0) + "» no está programado para " + departmentName(
-            department) + ".");
+      List<MaintenanceItem> units = fromWeek.isPresent()
+          ? own.values().stream().filter(item -> item.plannedWeek().equals(fromWeek.get())).toList()
+          : own.containsKey(tag) ? List.of(own.get(tag)) : List.of();
+      if (units.isEmpty()) {
+        problems.problem(line, fromWeek.isPresent()
+            ? "no hay equipos de " + departmentName(department) + " por atender en la " + Weeks.label(fromWeek.get())
+                + "."
+            : "el equipo «" + line.field(0) + "» no está programado para " + departmentName(department)
+                + " o ya se registró su mantenimiento.");
       } else if (week.isEmpty()) {
         problems.problem(line, "escriba la semana propuesta como AAAA-MM-DD.");
-      } else if (!semester.hasWeek(week.get())) {
-        problems.problem(line, "la " + Weeks.label(week.get()) + " no es del " + semester.label() + ".");
+      } else if (aheadProblem(semester, week.get()) != null) {
+        problems.problem(line, aheadProblem(semester, week.get()));
       } else if (line.rest(2).isEmpty()) {
-        problems.problem(line, "indique el motivo de la reprogramación de " + tag + ".");
+        problems.problem(line, "indique el motivo de la reprogramación.");
       } else {
-        requests.add(new ReprogramRequest(tag, week.get(), line.rest(2)));
+        units.forEach(unit -> requests.add(new ReprogramRequest(unit.assetTag(), week.get(), line.rest(2))));
       }
     }
     if (Lines.of(text).isEmpty()) {
-      problems.problem("Indique qué equipos reprogramar: ETIQUETA; semana propuesta AAAA-MM-DD; motivo.");
+      problems.problem("Indique qué equipos reprogramar: ETIQUETA (o semana actual); semana propuesta AAAA-MM-DD; "
+          + "motivo.");
     }
     problems.throwIfAny();
     return requests;
   }
 
-  /** The requests as the head of IT's decision starts: each unit with the week the department proposed. */
-  public String proposedDecision(List<ReprogramRequest> requests) {
-    return requests.stream().map(request -> request.assetTag() + "; " + request.proposedWeek() + "\n")
-        .collect(Collectors.joining());
+  /** Why a unit cannot be moved to that week, or null: only to a week still ahead (not this one), in the semester. */
+  private String aheadProblem(Semester semester, LocalDate week) {
+    if (!semester.hasWeek(week)) {
+      return "la " + Weeks.label(week) + " no es del " + semester.label() + ".";
+    }
+    if (!week.isAfter(currentWeek())) {
+      return "la " + Weeks.label(week) + " ya empezó o pasó: proponga una semana por venir.";
+    }
+    return null;
+  }
+
+  /**
+   * The requests as the head of IT's decision starts: each unit with the week the department proposed, the units of
+   * a week asked together in one line ({@code semana actual; semana propuesta}).
+   */
+  public String proposedDecision(Long programmeId, List<ReprogramRequest> requests) {
+    Map<String, MaintenanceItem> byTag = new HashMap<>();
+    allItems(programmeId).forEach(item -> byTag.put(item.assetTag(), item));
+    Map<String, List<ReprogramRequest>> byMove = new LinkedHashMap<>();
+    requests.forEach(request -> byMove.computeIfAbsent(byTag.get(request.assetTag()).plannedWeek() + "; "
+        + request.proposedWeek(), move -> new ArrayList<>()).add(request));
+    StringBuilder text = new StringBuilder();
+    byMove.forEach((move, moved) -> {
+      if (moved.size() > 1) {
+        text.append(move).append('\n');
+      } else {
+        text.append(moved.get(0).assetTag()).append("; ").append(moved.get(0).proposedWeek()).append('\n');
+      }
+    });
+    return text.toString();
   }
 
   /**
    * Moves the units as the head of IT decided and records each move in the reprogramming register, with the
-   * department's reason and who asked. A unit can be moved again later; every move stays in the register.
+   * department's reason and who asked. The decision is one line per unit ({@code ETIQUETA; AAAA-MM-DD}) or per week
+   * of the request ({@code semana actual; nueva semana}); only units the department asked about, only into weeks
+   * still ahead. A unit can be moved again later; every move stays in the register (DIACO-IN-FO-03).
    *
-   * @return how many units were moved
+   * @return the weeks the units left, whose open batches must show their units again
    */
-  public int reprogram(Long programmeId, String department, String requestText, String decisionText,
+  public Set<LocalDate> reprogram(Long programmeId, String department, String requestText, String decisionText,
       String requestedBy, String recordedBy) {
     Semester semester = semesterOf(programmeId);
     Map<String, ReprogramRequest> requested = parseRequests(programmeId, department, requestText).stream()
-        .collect(Collectors.toMap(ReprogramRequest::assetTag, request -> request, (first, second) -> second));
+        .collect(Collectors.toMap(ReprogramRequest::assetTag, request -> request, (first, second) -> second,
+            LinkedHashMap::new));
+    Map<String, MaintenanceItem> own = pendingOf(programmeId, department);
     Lines problems = new Lines();
     Map<String, LocalDate> moves = new LinkedHashMap<>();
     for (Line line : Lines.of(decisionText)) {
+      Optional<LocalDate> fromWeek = Weeks.parse(line.field(0));
       String tag = line.field(0).toUpperCase();
       Optional<LocalDate> week = Weeks.parse(line.field(1));
-      if (!requested.containsKey(tag)) {
-        problems.problem(line, "el departamento no pidió reprogramar «" + line.field(0) + "».");
+      List<String> tags = fromWeek.isPresent()
+          ? requested.keySet().stream().filter(asked -> own.get(asked).plannedWeek().equals(fromWeek.get())).toList()
+          : requested.containsKey(tag) ? List.of(tag) : List.of();
+      if (tags.isEmpty()) {
+        problems.problem(line, fromWeek.isPresent()
+            ? "el departamento no pidió reprogramar equipos de la " + Weeks.label(fromWeek.get()) + "."
+            : "el departamento no pidió reprogramar «" + line.field(0) + "».");
       } else if (week.isEmpty()) {
         problems.problem(line, "escriba la nueva semana como AAAA-MM-DD.");
-      } else if (!semester.hasWeek(week.get())) {
-        problems.problem(line, "la " + Weeks.label(week.get()) + " no es del " + semester.label() + ".");
+      } else if (aheadProblem(semester, week.get()) != null) {
+        problems.problem(line, aheadProblem(semester, week.get()));
       } else {
-        moves.put(tag, week.get());
+        tags.forEach(moved -> moves.put(moved, week.get()));
       }
     }
     if (Lines.of(decisionText).isEmpty()) {
@@ -296,13 +512,34 @@ public class MaintenanceProgrammes {
     }
     problems.throwIfAny();
     Instant at = now();
+    Set<LocalDate> left = new TreeSet<>();
+    List<MaintenanceReprogramming> entries = new ArrayList<>();
+    List<MaintenanceItem> movedItems = new ArrayList<>();
     moves.forEach((tag, week) -> {
-      MaintenanceItem item = items.findByProgrammeIdAndAssetTag(programmeId, tag).orElseThrow();
-      reprogrammings.save(new MaintenanceReprogramming(null, programmeId, item.id(), tag, department, item.plannedWeek(), week,
-          requested.get(tag).reason(), requestedBy, recordedBy, at));
-      items.save(item.movedTo(week));
+      MaintenanceItem item = own.get(tag);
+      if (item.plannedWeek().equals(week)) {
+        return;
+      }
+      entries.add(new MaintenanceReprogramming(null, programmeId, item.id(), tag, department, item.plannedWeek(),
+          week, requested.get(tag).reason(), requestedBy, recordedBy, at));
+      left.add(item.plannedWeek());
+      movedItems.add(item.movedTo(week));
     });
-    return moves.size();
+    reprogrammings.saveAll(entries);
+    items.saveAll(movedItems);
+    return left;
+  }
+
+  private Map<String, MaintenanceItem> pendingOf(Long programmeId, String department) {
+    Map<String, MaintenanceItem> own = new LinkedHashMap<>();
+    items.findByProgrammeIdAndDepartmentOrderByPlannedWeekAscAssetTagAsc(programmeId, department).stream()
+        .filter(MaintenanceItem::pending).forEach(item -> own.put(item.assetTag(), item));
+    return own;
+  }
+
+  /** Whether a week of the semester is still ahead: a department may still ask to move units into it. */
+  public boolean hasWeeksAhead(Long programmeId) {
+    return semesterOf(programmeId).hasWeek(currentWeek().plusWeeks(1));
   }
 
   public List<MaintenanceReprogramming> reprogrammings(Long programmeId) {
@@ -311,11 +548,55 @@ public class MaintenanceProgrammes {
 
   // --- execution (PM-5) ---
 
-  /** One batch per planned week and department, for the units still to be maintained. */
+  /**
+   * One batch per department and week, for every week from the first with units still to maintain to the end of the
+   * semester: a unit moved during the execution into a week still ahead finds its batch waiting there. A batch whose
+   * week comes with no unit ends without a task.
+   */
   public List<String> batches(Long programmeId) {
-    return new ArrayList<>(allItems(programmeId).stream().filter(MaintenanceItem::pending)
-        .map(item -> programmeId + ":" + item.plannedWeek() + ":" + item.department())
-        .collect(Collectors.toCollection(TreeSet::new)));
+    List<MaintenanceItem> pending = allItems(programmeId).stream().filter(MaintenanceItem::pending).toList();
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    LocalDate first = pending.stream().map(MaintenanceItem::plannedWeek).min(LocalDate::compareTo).orElseThrow();
+    Semester semester = semesterOf(programmeId);
+    if (currentWeek().isBefore(first)) {
+      first = currentWeek();
+    }
+    // a programme approved before its semester starts waits from the semester's first week
+    LocalDate semesterStart = Weeks.mondayOf(semester.firstDay());
+    if (!semester.hasWeek(semesterStart)) {
+      // 1 January 2028 is a Saturday: the week of 27 December has no work day of the semester
+      semesterStart = semesterStart.plusWeeks(1);
+    }
+    if (first.isBefore(semesterStart)) {
+      first = semesterStart;
+    }
+    List<String> batches = new ArrayList<>();
+    for (String department : departments(programmeId)) {
+      for (LocalDate week = first; semester.hasWeek(week); week = week.plusWeeks(1)) {
+        batches.add(programmeId + ":" + week + ":" + department);
+      }
+    }
+    return batches;
+  }
+
+  /** Whether the batch has units still to maintain when its week comes. */
+  public boolean hasPendingUnits(String batch) {
+    return batchItems(Batch.parse(batch)).stream().anyMatch(MaintenanceItem::pending);
+  }
+
+  /** A unit of a batch as the technician's form lists it. */
+  public record BatchUnit(String assetTag, String description) {}
+
+  public Object batchUnitsVariable(String batch) {
+    return JsonVariables.of(batchItems(Batch.parse(batch)).stream().filter(MaintenanceItem::pending)
+        .map(item -> new BatchUnit(item.assetTag(), item.description())).toList());
+  }
+
+  /** The batch key of a department's week. */
+  public static String batchKey(Long programmeId, LocalDate week, String department) {
+    return programmeId + ":" + week + ":" + department;
   }
 
   /** When the batch's week opens: Monday (or the week's first business day) at opening time. */
@@ -334,11 +615,6 @@ public class MaintenanceProgrammes {
     return departmentName(key.department()) + " — " + Weeks.label(key.week());
   }
 
-  public String batchItemsText(String batch) {
-    return batchItems(Batch.parse(batch)).stream()
-        .map(item -> item.assetTag() + " — " + item.description() + "\n").collect(Collectors.joining());
-  }
-
   /**
    * Records the technician's work on a batch: the units listed as not done, with their reasons, count against the
    * indicator; the others are done with the ticked checklist.
@@ -346,7 +622,8 @@ public class MaintenanceProgrammes {
    * @return how many units were recorded as done
    */
   public int recordBatch(String batch, Checklist checklist, String notDoneText, String notes, String technician) {
-    List<MaintenanceItem> batchItems = batchItems(Batch.parse(batch));
+    List<MaintenanceItem> batchItems = batchItems(Batch.parse(batch)).stream().filter(MaintenanceItem::pending)
+        .toList();
     Map<String, MaintenanceItem> byTag = batchItems.stream()
         .collect(Collectors.toMap(MaintenanceItem::assetTag, item -> item));
     Lines problems = new Lines();
@@ -420,18 +697,53 @@ public class MaintenanceProgrammes {
     return ComplianceIndicator.of(programme, all, moved, properties.compliancePercentTarget());
   }
 
-  /** The indicator as Quality reads it (Markdown): the figures, what was reprogrammed and what was not done. */
+  /**
+   * The indicator as the head of IT reads it in the delivery task (Markdown): the figures only, so it stays short
+   * whatever the programme's size; the figures per department are {@link #indicatorByDepartment}, the full lists of
+   * moves and units not done go in the report to Quality ({@link #indicatorReport}) and the register.
+   */
   public String indicatorSummary(Long programmeId) {
     ComplianceIndicator indicator = indicator(programmeId);
-    StringBuilder text = new StringBuilder();
-    text.append("**Equipos programados:** ").append(indicator.programmed())
-        .append(" · **Con mantenimiento:** ").append(indicator.maintained())
-        .append(" · **No realizados:** ").append(indicator.notDone())
-        .append("\n\n**Cumplimiento:** ").append(indicator.percentLabel()).append(" (meta ")
-        .append(indicator.target()).append(" %: ").append(indicator.met() ? "alcanzada" : "no alcanzada")
-        .append(")\n");
+    return "**Equipos programados:** " + indicator.programmed() + " · **Con mantenimiento:** "
+        + indicator.maintained() + " · **No realizados:** " + indicator.notDone() + "\n\n**Cumplimiento:** "
+        + indicator.percentLabel() + " (meta " + indicator.target() + " %: "
+        + (indicator.met() ? "alcanzada" : "no alcanzada") + ")\n\n**Reprogramaciones (DIACO-IN-FO-03):** "
+        + reprogrammings(programmeId).size() + " · **Equipos reprogramados:** " + indicator.reprogrammed()
+        + " · **Señalados como atrasados:** " + indicator.overdue() + "\n";
+  }
+
+  /** The indicator of one department. */
+  public record DepartmentIndicator(String department, int programmed, int maintained, int notDone,
+      int reprogrammed) {}
+
+  public List<DepartmentIndicator> indicatorByDepartment(Long programmeId) {
+    Set<Long> moved = reprogrammings(programmeId).stream().map(MaintenanceReprogramming::itemId)
+        .collect(Collectors.toSet());
+    List<DepartmentIndicator> rows = new ArrayList<>();
+    itemsByDepartment(programmeId).forEach((department, units) -> rows.add(new DepartmentIndicator(
+        departmentName(department), units.size(),
+        (int) units.stream().filter(item -> MaintenanceItem.DONE.equals(item.status())).count(),
+        (int) units.stream().filter(item -> MaintenanceItem.NOT_DONE.equals(item.status())).count(),
+        (int) units.stream().filter(item -> moved.contains(item.id())).count())));
+    return rows;
+  }
+
+  public Object indicatorByDepartmentVariable(Long programmeId) {
+    return JsonVariables.of(indicatorByDepartment(programmeId));
+  }
+
+  /**
+   * The report Quality receives by e-mail (plain text, never a variable): the figures, each department, every move
+   * of the reprogramming register and every unit not done with its reason (the copy of the executed programme).
+   */
+  public String indicatorReport(Long programmeId) {
+    StringBuilder text = new StringBuilder(indicatorSummary(programmeId).replace("**", ""));
+    text.append("\nPor departamento (programados / con mantenimiento / no realizados / reprogramados):\n");
+    indicatorByDepartment(programmeId).forEach(row -> text.append("- ").append(row.department()).append(": ")
+        .append(row.programmed()).append(" / ").append(row.maintained()).append(" / ").append(row.notDone())
+        .append(" / ").append(row.reprogrammed()).append('\n'));
     List<MaintenanceReprogramming> moves = reprogrammings(programmeId);
-    text.append("\n**Reprogramaciones (DIACO-IN-FO-03):** ").append(moves.isEmpty() ? "ninguna" : moves.size())
+    text.append("\nReprogramaciones (DIACO-IN-FO-03): ").append(moves.isEmpty() ? "ninguna" : moves.size())
         .append('\n');
     moves.forEach(move -> text.append("- ").append(move.assetTag()).append(" (").append(departmentName(
         move.department())).append("): de la ").append(Weeks.label(move.originalWeek())).append(" a la ")
@@ -439,7 +751,7 @@ public class MaintenanceProgrammes {
         .append(move.requestedBy() == null ? "" : ". Solicitó: " + move.requestedBy()).append('\n'));
     List<MaintenanceItem> notDone = allItems(programmeId).stream()
         .filter(item -> MaintenanceItem.NOT_DONE.equals(item.status())).toList();
-    text.append("\n**No realizados:** ").append(notDone.isEmpty() ? "ninguno" : notDone.size()).append('\n');
+    text.append("\nNo realizados: ").append(notDone.isEmpty() ? "ninguno" : notDone.size()).append('\n');
     notDone.forEach(item -> text.append("- ").append(item.assetTag()).append(" (")
         .append(departmentName(item.department())).append(", ").append(Weeks.label(item.plannedWeek()))
         .append("): ").append(item.notDoneReason()).append(item.overdue() ? " — señalado como atrasado" : "")
@@ -468,6 +780,11 @@ public class MaintenanceProgrammes {
 
   public List<MaintenanceItem> allItems(Long programmeId) {
     return items.findByProgrammeIdOrderByPlannedWeekAscDepartmentAscAssetTagAsc(programmeId);
+  }
+
+  /** The Monday of this week: weeks before it are past, weeks after it still ahead. */
+  public LocalDate currentWeek() {
+    return Weeks.mondayOf(today());
   }
 
   public LocalDate today() {

@@ -25,9 +25,11 @@ public class RecordAvailabilityAnswer implements TaskListener {
     Long programmeId = programmeId(task);
     String department = string(task, DEPARTMENT);
     String answer = string(task, AVAILABILITY_ANSWER);
+    // only the department's own head answers for its units, whoever the task was handed to
+    programmes.requireDepartmentHead(department, actor(task));
     if (REPROGRAM.equals(answer)) {
       var requests = programmes.parseRequests(programmeId, department, string(task, REPROGRAM_REQUESTS));
-      task.setVariable(REPROGRAM_DECISION, programmes.proposedDecision(requests));
+      task.setVariable(REPROGRAM_DECISION, programmes.proposedDecision(programmeId, requests));
       task.setVariable(AVAILABILITY_ANSWERED_BY, actor(task));
     } else if (AVAILABLE.equals(answer)) {
       programmes.confirmAvailability(programmeId, department);

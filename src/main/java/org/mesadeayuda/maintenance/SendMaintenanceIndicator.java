@@ -33,8 +33,8 @@ public class SendMaintenanceIndicator implements JavaDelegate {
     values.put(PROGRAMME_CODE, string(execution, PROGRAMME_CODE));
     values.put(SEMESTER_LABEL, string(execution, SEMESTER_LABEL));
     values.put("percent", indicator.percentLabel());
-    // the summary is Markdown for the task form; the e-mail is plain text
-    values.put(INDICATOR_SUMMARY, programmes.indicatorSummary(programmeId).replace("**", ""));
+    // the full report (every department, move and unit not done): the e-mail body, not a process variable
+    values.put(INDICATOR_SUMMARY, programmes.indicatorReport(programmeId));
     values.put(INDICATOR_ANALYSIS, string(execution, INDICATOR_ANALYSIS));
     values.put(DELIVERED_BY, string(execution, DELIVERED_BY));
     mailer.send(institution.qualityEmail(), "maintenance-indicator", values);

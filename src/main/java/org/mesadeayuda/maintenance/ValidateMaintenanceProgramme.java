@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the programme the head of IT wrote against the inventory and saves it as the programme's items; any
- * problem keeps the task open with everything typed (PM-1, DIACO-IN-FO-02).
+ * Applies the head of IT's edits to the draft in the register (units moved, added or taken out, whole weeks moved),
+ * checked against the inventory and the semester; any problem keeps the task open with everything typed (PM-1,
+ * DIACO-IN-FO-02).
  */
 @Component("validateMaintenanceProgramme")
 public class ValidateMaintenanceProgramme implements TaskListener {
@@ -22,7 +23,10 @@ public class ValidateMaintenanceProgramme implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Long programmeId = programmeId(task);
-    task.setVariable(PROGRAMME_TEXT, programmes.replaceItems(programmeId, string(task, PROGRAMME_TEXT), actor(task)));
+    programmes.applyEdits(programmeId, string(task, PROGRAMME_EDITS), actor(task));
+    task.setVariable(PROGRAMME_PLAN, programmes.planVariable(programmeId));
     task.setVariable(PROGRAMME_SUMMARY, programmes.summary(programmeId));
+    // applied: a returned programme starts from an empty list of edits (the history keeps what was typed)
+    task.setVariable(PROGRAMME_EDITS, null);
   }
 }

@@ -15,6 +15,9 @@ final class Weeks {
   private static final DateTimeFormatter SPANISH =
       DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", Locale.forLanguageTag("es"));
 
+  private static final DateTimeFormatter SHORT =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.forLanguageTag("es"));
+
   private Weeks() {}
 
   static LocalDate mondayOf(LocalDate day) {
@@ -36,6 +39,11 @@ final class Weeks {
 
   static String label(LocalDate monday) {
     return "semana del " + SPANISH.format(monday);
+  }
+
+  /** A week in a table cell: its Monday as people write it, {@code lun 9 feb 2026}. */
+  static String shortLabel(LocalDate monday) {
+    return SHORT.format(monday) + " (" + monday + ")";
   }
 
   static String day(LocalDate day) {

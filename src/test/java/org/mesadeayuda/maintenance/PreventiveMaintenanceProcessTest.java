@@ -83,27 +83,43 @@ class PreventiveMaintenanceProcessTest {
     assertThat(programme.getBusinessKey()).isEqualTo("MP-2026-S1");
     Jobs.assertCandidateGroup(taskService, task(programme), "director-ti");
 
-    // the draft lists every unit in service, none before two weeks from now, none retired
-    String draft = (String) runtimeService.getVariable(programme.getId(), "programmeText");
-    assertThat(draft).contains("MNT-01; 2026-", "MNT-03; 2026-", "MNT-04; 2026-").doesNotContain("MNT-99");
-    assertThat(java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(draft).results()
-        .map(match -> LocalDate.parse(match.group()))).allMatch(week -> !week.isBefore(LocalDate.parse("2026-01-19")));
+    // the draft is in the register: every unit in service, none before two weeks from now, none retired
+    Long programmeId = programmeId(programme);
+    List<MaintenanceItem> draft = programmes.allItems(programmeId);
+    assertThat(draft).extracting(MaintenanceItem::assetTag).contains("MNT-01", "MNT-03", "MNT-04")
+        .doesNotContain("MNT-99");
+    assertThat(draft).allMatch(item -> !item.plannedWeek().isBefore(LocalDate.parse("2026-01-19")));
     // each department in a week of its own
-    assertThat(draftedWeek(draft, "MNT-01")).isEqualTo(draftedWeek(draft, "MNT-02"))
-        .isNotEqualTo(draftedWeek(draft, "MNT-04"));
+    assertThat(item(programme, "MNT-01").plannedWeek()).isEqualTo(item(programme, "MNT-02").plannedWeek())
+        .isNotEqualTo(item(programme, "MNT-04").plannedWeek());
+    // the forms read a JSON table per week and department, not a text that grows with the inventory
+    assertThat(runtimeService.getVariableTyped(programme.getId(), "programmePlan").getType().getName())
+        .isEqualTo("json");
+    assertThat(runtimeService.getVariable(programme.getId(), "programmePlan").toString())
+        .contains("\"department\":\"Operaciones\"", "MNT-01");
 
-    assertThatThrownBy(() -> complete(programme, Map.of("programmeText",
-        "MNT-01; 2026-02-09\nMNT-99; 2026-02-09\nMNT-01; 2026-02-16\nMNT-02; 2026-08-03\nMNT-04; el lunes")))
+    // the head of IT writes only changes; all problems at once, nothing saved
+    assertThatThrownBy(() -> complete(programme, Map.of("programmeEdits",
+        "MNT-99; 2026-02-09\nMNT-77; quitar\nMNT-02; 2026-08-03\nMNT-04; el lunes\nMNT-01; 2025-12-29\n"
+            + "2026-03-02; 2026-03-09; contabilidad")))
         .hasRootCauseInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Línea 2: el equipo «MNT-99» no está en servicio en el inventario.")
-        .hasMessageContaining("Línea 3: el equipo MNT-01 ya está en el programa.")
-        .hasMessageContaining("Línea 4: la semana del 3 de agosto de 2026 no es del primer semestre de 2026")
-        .hasMessageContaining("Línea 5: escriba la semana como AAAA-MM-DD");
+        .hasMessageContaining("Línea 1: el equipo «MNT-99» no está en servicio en el inventario.")
+        .hasMessageContaining("Línea 2: el equipo «MNT-77» no está en el programa.")
+        .hasMessageContaining("Línea 3: la semana del 3 de agosto de 2026 no es del primer semestre de 2026")
+        .hasMessageContaining("Línea 4: escriba la semana como AAAA-MM-DD")
+        .hasMessageContaining("Línea 5: la semana del 29 de diciembre de 2025 ya pasó.")
+        .hasMessageContaining("Línea 6: no hay un departamento «contabilidad».");
     assertThat(programme).isWaitingAt("Task_DraftProgramme");
+    assertThat(programmes.allItems(programmeId)).hasSameSizeAs(draft);
 
-    draft(programme, "MNT-01; 2026-02-11; escritorio de recepción\nMNT-04; 2026-02-16");
+    complete(programme, Map.of("programmeEdits", removeOthers(programme, "MNT-01", "MNT-04")
+        + "MNT-01; 2026-02-11\nMNT-04; 2026-02-16"));
     assertThat(programme).isWaitingAt("Task_ApproveProgramme");
     Jobs.assertCandidateGroup(taskService, task(programme), "directores-area");
+    assertThat(runtimeService.getVariable(programme.getId(), "programmeEdits")).as("applied, then cleared").isNull();
+    assertThat(item(programme, "MNT-01").plannedWeek()).isEqualTo(LocalDate.parse("2026-02-09"));
+    assertThat(item(programme, "MNT-01").originalWeek()).as("a draft change is not a reprogramming")
+        .isEqualTo(LocalDate.parse("2026-02-09"));
     assertThat(runtimeService.getVariable(programme.getId(), "programmeSummary")).isEqualTo(
         "2 equipos de 2 departamentos, de la semana del 9 de febrero de 2026 a la semana del 16 de febrero de 2026.");
 
@@ -115,7 +131,13 @@ class PreventiveMaintenanceProcessTest {
     assertThat(returned.rejections()).isEqualTo(1);
     assertThat(returned.status()).isEqualTo(MaintenanceProgramme.DRAFTING);
 
-    draft(programme, "MNT-01; 2026-02-09\nMNT-02; 2026-02-09\nMNT-04; 2026-02-16");
+    // back from the direction: a unit taken out comes back in, a whole week moves
+    complete(programme, Map.of("programmeEdits", "MNT-02; 2026-02-23\n2026-02-23; 2026-02-09"));
+    assertThat(programmes.allItems(programmeId)).extracting(MaintenanceItem::assetTag, MaintenanceItem::plannedWeek)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("MNT-01", LocalDate.parse("2026-02-09")),
+            org.assertj.core.groups.Tuple.tuple("MNT-02", LocalDate.parse("2026-02-09")),
+            org.assertj.core.groups.Tuple.tuple("MNT-04", LocalDate.parse("2026-02-16")));
     complete(programme, Map.of("programmeApproved", true));
     assertThat(programme).isWaitingAt("Task_SendProgrammeToDepartments");
     Jobs.runAsyncSteps(managementService, programme);
@@ -167,7 +189,8 @@ class PreventiveMaintenanceProcessTest {
     assertThat(reopened.programmeCode()).isEqualTo("MP-2026-S1");
     assertThat(reopened.processInstanceId()).isEqualTo(second.getId());
     assertThat(reopened.status()).isEqualTo(MaintenanceProgramme.DRAFTING);
-    assertThat(programmes.allItems(programmeId)).as("the cancelled draft is discarded").isEmpty();
+    assertThat(programmes.allItems(programmeId)).as("the cancelled draft is discarded for a new proposal")
+        .extracting(MaintenanceItem::assetTag).contains("MNT-02", "MNT-05");
     assertThat(second).isWaitingAt("Task_DraftProgramme");
 
     // once approved, a cancelled case's programme stays: it was sent to the departments
@@ -191,20 +214,24 @@ class PreventiveMaintenanceProcessTest {
   void aDepartmentAsksToReprogramTwiceAndEveryMoveIsRecorded() {
     ProcessInstance programme = approvedProgramme();
     Task legal = availabilityTask(programme, "juridico");
-    // no head named for Asesoría Jurídica: the task waits in the heads' group; Operaciones' goes to its head
+    // no head named for Asesoría Jurídica: the task waits in the Technology Directorate; Operaciones' goes to its head
     assertThat(legal.getAssignee()).isNull();
     assertThat(availabilityTask(programme, "operaciones").getAssignee()).isEqualTo("julia.jefa");
     // several tasks of one programme read apart in Tasklist
     assertThat(legal.getName()).isEqualTo("Confirmar disponibilidad de equipos: Asesoría Jurídica — MP-2026-S1");
-    assertThat(taskService.getVariable(legal.getId(), "departmentItems")).asString()
-        .contains("MNT-04; 2026-02-16;", "semana del 16 de febrero de 2026");
+    assertThat(taskService.getVariable(legal.getId(), "departmentPlan").toString())
+        .contains("MNT-04, MNT-05", "(2026-02-16)");
     taskService.complete(legal.getId(), Map.of("availabilityAnswer", "available"));
 
     Task operations = availabilityTask(programme, "operaciones");
     assertThatThrownBy(() -> taskService.complete(operations.getId(), Map.of("availabilityAnswer", "reprogram",
         "reprogramRequests", "MNT-04; 2026-03-02; no es nuestro\nMNT-01; 2026-03-02")))
-        .hasMessageContaining("Línea 1: el equipo «MNT-04» no está programado para Operaciones.")
+        .hasMessageContaining("Línea 1: el equipo «MNT-04» no está programado para Operaciones")
         .hasMessageContaining("Línea 2: indique el motivo");
+    // only into a week still ahead: not this week, not a past one
+    assertThatThrownBy(() -> taskService.complete(operations.getId(), Map.of("availabilityAnswer", "reprogram",
+        "reprogramRequests", "MNT-01; 2026-01-07; inventario")))
+        .hasMessageContaining("Línea 1: la semana del 5 de enero de 2026 ya empezó o pasó");
     taskService.complete(operations.getId(), Map.of("availabilityAnswer", "reprogram",
         "reprogramRequests", "MNT-01; 2026-03-02; auditoría externa en recepción esa semana"));
 
@@ -217,8 +244,8 @@ class PreventiveMaintenanceProcessTest {
 
     Task again = availabilityTask(programme, "operaciones");
     assertThat(taskService.getVariable(again.getId(), "availabilityAnswer")).isNull();
-    assertThat(taskService.getVariable(again.getId(), "departmentItems")).asString()
-        .contains("MNT-01; 2026-03-09;");
+    assertThat(taskService.getVariable(again.getId(), "departmentPlan").toString())
+        .contains("\"units\":1,\"assetTags\":\"MNT-01\"", "(2026-03-09)");
     assertThat(again.getAssignee()).as("the head again after the move").isEqualTo("julia.jefa");
     taskService.complete(again.getId(), Map.of("availabilityAnswer", "reprogram",
         "reprogramRequests", "MNT-01; 2026-04-13; la auditoría se extendió"));
@@ -242,10 +269,13 @@ class PreventiveMaintenanceProcessTest {
     assertThat(moved.originalWeek()).isEqualTo(LocalDate.parse("2026-02-09"));
     assertThat(moved.plannedWeek()).isEqualTo(LocalDate.parse("2026-04-13"));
 
-    // execution waits for each batch's week: operaciones has two weeks now
+    // execution waits for each week of each department, from this week (5 January, so that a unit can be moved to
+    // any week ahead) to the end of the semester (29 June): 26 weeks; each department may still ask for changes
     assertThat(programme).isWaitingAt("Event_BatchWeekStarts");
     assertThat(runtimeService.createExecutionQuery().processInstanceId(programme.getId())
-        .activityId("Event_BatchWeekStarts").count()).isEqualTo(3);
+        .activityId("Event_BatchWeekStarts").count()).isEqualTo(2 * 26);
+    assertThat(taskService.createTaskQuery().processInstanceId(programme.getId())
+        .taskDefinitionKey("Task_RequestReprogramming").count()).isEqualTo(2);
   }
 
   // --- execution and the indicator (PM-4, PM-5) ---
@@ -268,21 +298,23 @@ class PreventiveMaintenanceProcessTest {
 
     startWeek("2026-02-16");
     taskService.complete(onlyTaskAt(programme, "Task_PerformMaintenance").getId(), checklist(true, ""));
-    ClockUtil.setCurrentTime(at("2026-02-20T10:00"));
+    // the programme runs to its last week (a unit could still be moved into a week ahead)
+    startWeek("2026-06-29");
     Jobs.runAsyncSteps(managementService, programme);
 
     assertThat(programme).isWaitingAt("Task_DeliverIndicator");
     assertThat(runtimeService.getVariable(programme.getId(), "compliancePercent")).isEqualTo(60.0);
     assertThat(runtimeService.getVariable(programme.getId(), "complianceMet")).isEqualTo(false);
     assertThat((String) runtimeService.getVariable(programme.getId(), "indicatorSummary"))
-        .contains("**Equipos programados:** 5 · **Con mantenimiento:** 3 · **No realizados:** 2")
-        .contains("MNT-02 (Operaciones, semana del 9 de febrero de 2026): el usuario no entregó el equipo");
+        .contains("**Equipos programados:** 5 · **Con mantenimiento:** 3 · **No realizados:** 2");
+    assertThat(runtimeService.getVariable(programme.getId(), "indicatorByDepartment").toString())
+        .contains("{\"department\":\"Operaciones\",\"programmed\":3,\"maintained\":1,\"notDone\":2,\"reprogrammed\":0}");
     assertThat(item(programme, "MNT-01").cleaningDone()).isTrue();
     assertThat(item(programme, "MNT-01").technician()).isEqualTo("tomas.tecnico");
 
-    // closed in February: due by the 10th business day of March 2026 (2 to 13 March)
+    // closed in June: due by the 10th business day of July 2026 (1-3, 6-10, 13, 14)
     Task deliver = onlyTaskAt(programme, "Task_DeliverIndicator");
-    assertThat(deliver.getDueDate()).isEqualTo(at("2026-03-13T16:00"));
+    assertThat(deliver.getDueDate()).isEqualTo(at("2026-07-14T16:00"));
     assertThatThrownBy(() -> taskService.complete(deliver.getId(), Map.of()))
         .hasMessageContaining("escriba el análisis");
     taskService.claim(deliver.getId(), "diego.director");
@@ -298,7 +330,8 @@ class PreventiveMaintenanceProcessTest {
     MimeMessage report = Jobs.message(mail.getReceivedMessages(), "MP-2026-S1: indicador de cumplimiento");
     assertThat(recipient(report)).isEqualTo("gestion-calidad@institucion.gob");
     assertThat((String) report.getContent()).contains("Cumplimiento: 60,0 % (meta 80 %: no alcanzada)",
-        "se coordinará con las jefaturas");
+        "se coordinará con las jefaturas",
+        "MNT-02 (Operaciones, semana del 9 de febrero de 2026): el usuario no entregó el equipo");
   }
 
   @Test
@@ -315,6 +348,7 @@ class PreventiveMaintenanceProcessTest {
 
     startWeek("2026-02-16");
     taskService.complete(onlyTaskAt(programme, "Task_PerformMaintenance").getId(), checklist(true, ""));
+    startWeek("2026-06-29");
     Jobs.runAsyncSteps(managementService, programme);
 
     assertThat(runtimeService.getVariable(programme.getId(), "compliancePercent")).isEqualTo(80.0);
@@ -342,6 +376,227 @@ class PreventiveMaintenanceProcessTest {
     assertThat(runtimeService.getVariable(programme.getId(), "compliancePercent")).isEqualTo(60.0);
     // closed on 1 July: July's business days are 1-3, 6-10, 13, 14
     assertThat(onlyTaskAt(programme, "Task_DeliverIndicator").getDueDate()).isEqualTo(at("2026-07-14T16:00"));
+  }
+
+  // --- heads per department and reprogramming during the execution (PM-2, PM-3) ---
+
+  @Test
+  void aHeadAnswersOnlyForHerDepartmentAndOneWithoutHeadGoesToTheTechnologyDirectorate() {
+    ProcessInstance programme = approvedProgramme();
+    Task operations = availabilityTask(programme, "operaciones");
+    Task legal = availabilityTask(programme, "juridico");
+    // no head sees another department's task: jefes-proceso is on none of them
+    for (Task task : List.of(operations, legal)) {
+      assertThat(taskService.getIdentityLinksForTask(task.getId())).noneMatch(link -> "jefes-proceso".equals(
+          link.getGroupId()));
+    }
+    // the desk hands Operaciones' task to another head: the engine refuses her answer, the task stays
+    taskService.setAssignee(operations.getId(), "otra.jefa");
+    assertThatThrownBy(() -> taskService.complete(operations.getId(), Map.of("availabilityAnswer", "available")))
+        .hasMessageContaining("Solo la jefatura de Operaciones (julia.jefa) responde por la disponibilidad");
+    assertThat(taskService.createTaskQuery().taskId(operations.getId()).count()).isEqualTo(1);
+    taskService.setAssignee(operations.getId(), "julia.jefa");
+    taskService.complete(operations.getId(), Map.of("availabilityAnswer", "available"));
+    taskService.complete(legal.getId(), Map.of("availabilityAnswer", "available"));
+    assertThat(programme).isWaitingAt("Event_BatchWeekStarts");
+  }
+
+  @Test
+  void duringTheExecutionAHeadMovesUnitsOnlyIntoWeeksAheadAndEveryMoveIsRecorded() {
+    ProcessInstance programme = confirmedProgramme();
+    startWeek("2026-02-09");
+    Task batch = onlyTaskAt(programme, "Task_PerformMaintenance");
+    assertThat(taskService.getVariable(batch.getId(), "batchUnits").toString())
+        .contains("MNT-01", "MNT-02", "MNT-03");
+
+    // after the availability round, each department's request task stays open (001 §6.1)
+    Task request = changeTask(programme, "operaciones");
+    assertThat(request.getAssignee()).isEqualTo("julia.jefa");
+    assertThat(changeTask(programme, "juridico").getAssignee()).isNull();
+    assertThatThrownBy(() -> taskService.complete(request.getId(), Map.of("reprogramRequests",
+        "MNT-02; 2026-02-11; hoy no\nMNT-02; 2026-07-06; vacaciones\nMNT-04; 2026-03-02; no es nuestro")))
+        .hasMessageContaining("Línea 1: la semana del 9 de febrero de 2026 ya empezó o pasó")
+        .hasMessageContaining("Línea 2: la semana del 6 de julio de 2026 no es del primer semestre de 2026")
+        .hasMessageContaining("Línea 3: el equipo «MNT-04» no está programado para Operaciones");
+    taskService.complete(request.getId(), Map.of("reprogramRequests", "MNT-02; 2026-03-02; equipo en auditoría"));
+
+    Task decide = onlyTaskAt(programme, "Task_ReprogramDuringExecution");
+    Jobs.assertCandidateGroup(taskService, decide, "director-ti");
+    taskService.claim(decide.getId(), "diego.director");
+    assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("reprogramDecision", "MNT-02; 2026-02-02")))
+        .hasMessageContaining("ya empezó o pasó");
+    taskService.complete(decide.getId(), Map.of("reprogramDecision", "MNT-02; 2026-03-02"));
+
+    // recorded (DIACO-IN-FO-03); the week under way no longer lists it; the request task is open again
+    assertThat(programmes.reprogrammings(programmeId(programme))).singleElement().satisfies(move -> {
+      assertThat(move.assetTag()).isEqualTo("MNT-02");
+      assertThat(move.originalWeek()).isEqualTo(LocalDate.parse("2026-02-09"));
+      assertThat(move.newWeek()).isEqualTo(LocalDate.parse("2026-03-02"));
+      assertThat(move.requestedBy()).isEqualTo("julia.jefa");
+      assertThat(move.recordedBy()).isEqualTo("diego.director");
+    });
+    assertThat(taskService.getVariable(batch.getId(), "batchUnits").toString()).contains("MNT-01")
+        .doesNotContain("MNT-02");
+    assertThat(changeTask(programme, "operaciones").getId()).isNotEqualTo(request.getId());
+
+    taskService.complete(batch.getId(), checklist(true, ""));
+    assertThat(item(programme, "MNT-02").status()).isEqualTo(MaintenanceItem.PLANNED);
+    startWeek("2026-03-02");
+    Task moved = taskService.createTaskQuery().processInstanceId(programme.getId())
+        .taskDefinitionKey("Task_PerformMaintenance").taskNameLike("%Operaciones — semana del 2 de marzo de 2026%")
+        .singleResult();
+    assertThat(taskService.getVariable(moved.getId(), "batchUnits").toString()).contains("MNT-02")
+        .doesNotContain("MNT-01");
+  }
+
+  @Test
+  void aProgrammeApprovedBeforeItsSemesterWaitsForItsWeeks() {
+    ClockUtil.setCurrentTime(at("2026-06-15T09:00"));
+    ProcessInstance programme = requestProgramme("2026-S2");
+    draft(programme, "MNT-01; 2026-07-13\nMNT-04; 2026-07-20");
+    complete(programme, Map.of("programmeApproved", true));
+    Jobs.runAsyncSteps(managementService, programme);
+    for (String department : List.of("operaciones", "juridico")) {
+      taskService.complete(availabilityTask(programme, department).getId(), Map.of("availabilityAnswer", "available"));
+    }
+    // a batch per department and week of the second semester (29 June, whose Wednesday is 1 July, to 28 December)
+    assertThat(programme).isWaitingAt("Event_BatchWeekStarts");
+    assertThat(runtimeService.createExecutionQuery().processInstanceId(programme.getId())
+        .activityId("Event_BatchWeekStarts").count()).isEqualTo(2 * 27);
+    assertThat(changeTask(programme, "operaciones").getAssignee()).isEqualTo("julia.jefa");
+  }
+
+  @Test
+  void batchesStartAtTheSemestersFirstWeekWithWorkDays() {
+    // 1 January 2028 is a Saturday: the week of 27 December 2027 has no work day of the semester
+    MaintenanceProgramme programme = programmes.open(new Semester(2028, 1), null);
+    programmes.replaceItems(programme.id(), "MNT-01; 2028-02-07", "diego.director");
+    assertThat(programmes.batches(programme.id())).first().isEqualTo(programme.id() + ":2028-01-03:operaciones");
+    assertThat(programmes.batches(programme.id())).last().isEqualTo(programme.id() + ":2028-06-26:operaciones");
+  }
+
+  // --- a real institution's size (issue 14) ---
+
+  @Test
+  void aThousandUnitsInServiceAreProgrammedApprovedReprogrammedAndClosed() throws Exception {
+    List<String> departments = List.of("administracion", "direccion-general", "juridico", "operaciones",
+        "recursos-humanos", "tecnologia");
+    try {
+      for (int n = 1; n <= 1000; n++) {
+        unit(String.format("MIL-%04d", n), departments.get(n % departments.size()), "in_service");
+      }
+      ProcessInstance programme = requestProgramme("2026-S1");
+      Long programmeId = programmeId(programme);
+      assertThat(programmes.allItems(programmeId).stream().filter(item -> item.assetTag().startsWith("MIL-")))
+          .hasSize(1000);
+      assertNoGrowingText(programme);
+
+      // the head of IT keeps the 1,000 units, takes the rest out, moves one unit and one department's week
+      MaintenanceItem first = programmes.allItems(programmeId).stream().filter(item -> item.assetTag().startsWith(
+          "MIL-")).min(java.util.Comparator.comparing(MaintenanceItem::plannedWeek)).orElseThrow();
+      complete(programme, Map.of("programmeEdits", removeOthersThan(programme, "MIL-")
+          + "MIL-0001; 2026-06-22\n" + first.plannedWeek() + "; 2026-01-26; " + first.department()));
+      assertThat(runtimeService.getVariable(programme.getId(), "programmeSummary")).asString()
+          .startsWith("1000 equipos de 6 departamentos");
+      complete(programme, Map.of("programmeApproved", true));
+      Jobs.runAsyncSteps(managementService, programme);
+      assertThat(mail.getReceivedMessages()).hasSize(6);
+      assertThat(availabilityTasks(programme)).hasSize(6);
+      assertNoGrowingText(programme);
+
+      // a whole week of Asesoría Jurídica moved at once, recorded unit by unit
+      LocalDate legalWeek = programmes.allItems(programmeId).stream().filter(item -> item.department().equals(
+          "juridico")).map(MaintenanceItem::plannedWeek).min(LocalDate::compareTo).orElseThrow();
+      long inLegalWeek = programmes.allItems(programmeId).stream().filter(item -> item.department().equals("juridico")
+          && item.plannedWeek().equals(legalWeek)).count();
+      taskService.complete(availabilityTask(programme, "juridico").getId(), Map.of("availabilityAnswer", "reprogram",
+          "reprogramRequests", legalWeek + "; 2026-06-15; cierre fiscal"));
+      Task decide = onlyTaskAt(programme, "Task_ReprogramMaintenance");
+      assertThat(taskService.getVariable(decide.getId(), "reprogramDecision")).isEqualTo(legalWeek + "; 2026-06-15\n");
+      taskService.complete(decide.getId(), Map.of("reprogramDecision", legalWeek + "; 2026-06-15"));
+      assertThat(programmes.reprogrammings(programmeId)).hasSize((int) inLegalWeek);
+      for (Task task : availabilityTasks(programme)) {
+        taskService.complete(task.getId(), Map.of("availabilityAnswer", "available"));
+      }
+      assertThat(programme).isWaitingAt("Event_BatchWeekStarts");
+      assertNoGrowingText(programme);
+
+      // week by week the technicians record the batches; 201 units are not done: 799 / 1000 = 79.9 %
+      int[] notDoneLeft = {201};
+      for (LocalDate monday = LocalDate.parse("2026-01-19"); !monday.isAfter(LocalDate.parse("2026-06-29"));
+          monday = monday.plusWeeks(1)) {
+        if (monday.equals(LocalDate.parse("2026-03-02"))) {
+          // during the execution Operaciones moves a unit of a week ahead
+          MaintenanceItem ahead = programmes.allItems(programmeId).stream().filter(item -> item.department().equals(
+              "operaciones") && item.plannedWeek().isAfter(LocalDate.parse("2026-03-09"))).findFirst().orElseThrow();
+          ClockUtil.setCurrentTime(at("2026-02-27T10:00"));
+          taskService.complete(changeTask(programme, "operaciones").getId(), Map.of("reprogramRequests",
+              ahead.assetTag() + "; 2026-06-29; mudanza de oficina"));
+          taskService.complete(onlyTaskAt(programme, "Task_ReprogramDuringExecution").getId(),
+              Map.of("reprogramDecision", ahead.assetTag() + "; 2026-06-29"));
+        }
+        startWeek(monday.toString());
+        for (Task task : taskService.createTaskQuery().processInstanceId(programme.getId())
+            .taskDefinitionKey("Task_PerformMaintenance").list()) {
+          StringBuilder notDone = new StringBuilder();
+          for (String tag : batchTags(task)) {
+            if (notDoneLeft[0] > 0 && notDone.length() < 3000) {
+              notDone.append(tag).append("; equipo no entregado\n");
+              notDoneLeft[0]--;
+            }
+          }
+          taskService.complete(task.getId(), checklist(true, notDone.toString()));
+        }
+      }
+      Jobs.runAsyncSteps(managementService, programme);
+
+      assertThat(programme).isWaitingAt("Task_DeliverIndicator");
+      assertThat(runtimeService.getVariable(programme.getId(), "programmedCount")).isEqualTo(1000);
+      assertThat(runtimeService.getVariable(programme.getId(), "maintainedCount")).isEqualTo(799);
+      assertThat(runtimeService.getVariable(programme.getId(), "complianceMet")).isEqualTo(false);
+      assertThat((String) runtimeService.getVariable(programme.getId(), "indicatorSummary"))
+          .contains("**Cumplimiento:** 79,9 % (meta 80 %: no alcanzada)");
+      assertNoGrowingText(programme);
+      Task deliver = onlyTaskAt(programme, "Task_DeliverIndicator");
+      taskService.complete(deliver.getId(), Map.of("indicatorAnalysis", "201 equipos no se entregaron."));
+      Jobs.runAsyncSteps(managementService, programme);
+      assertThat(programme).isEnded();
+      MimeMessage report = Jobs.message(mail.getReceivedMessages(), "MP-2026-S1: indicador de cumplimiento");
+      assertThat((String) report.getContent()).contains("No realizados: 201", "mudanza de oficina");
+    } finally {
+      jdbc.sql("DELETE FROM asset WHERE asset_tag LIKE 'MIL-%'").update();
+    }
+  }
+
+  /**
+   * No text variable of the case grows with the programme: every String is far below the engine's 4,000-character
+   * column, and the lists (plan, department plan, batch units, indicator per department) are JSON.
+   */
+  private void assertNoGrowingText(ProcessInstance programme) {
+    historyService.createHistoricVariableInstanceQuery().processInstanceId(programme.getId()).list()
+        .forEach(variable -> {
+          if (variable.getValue() instanceof String text) {
+            assertThat(text.length()).as(variable.getName()).isLessThan(1000);
+          }
+        });
+  }
+
+  private List<String> batchTags(Task task) {
+    var units = org.camunda.spin.Spin.JSON(taskService.getVariable(task.getId(), "batchUnits").toString());
+    return units.elements().stream().map(unit -> unit.prop("assetTag").stringValue()).toList();
+  }
+
+  private String removeOthersThan(ProcessInstance programme, String prefix) {
+    return programmes.allItems(programmeId(programme)).stream().map(MaintenanceItem::assetTag)
+        .filter(tag -> !tag.startsWith(prefix)).map(tag -> tag + "; quitar\n")
+        .collect(java.util.stream.Collectors.joining());
+  }
+
+  private Task changeTask(ProcessInstance programme, String department) {
+    return taskService.createTaskQuery().processInstanceId(programme.getId())
+        .taskDefinitionKey("Task_RequestReprogramming").list().stream()
+        .filter(task -> department.equals(taskService.getVariable(task.getId(), "department")))
+        .findFirst().orElseThrow(() -> new AssertionError("no change task for " + department));
   }
 
   // --- helpers ---
@@ -376,8 +631,17 @@ class PreventiveMaintenanceProcessTest {
     return draft.lines().filter(line -> line.startsWith(tag + ";")).findFirst().orElseThrow().split(";")[1].trim();
   }
 
+  /** The programme's units set as a whole in the register (an import), then the draft task completed unchanged. */
   private void draft(ProcessInstance programme, String text) {
-    complete(programme, Map.of("programmeText", text));
+    programmes.replaceItems(programmeId(programme), text, "diego.director");
+    complete(programme, Map.of());
+  }
+
+  /** Edits that take out of the draft every unit but these (other tests' inventories are in the register too). */
+  private String removeOthers(ProcessInstance programme, String... kept) {
+    List<String> keep = List.of(kept);
+    return programmes.allItems(programmeId(programme)).stream().map(MaintenanceItem::assetTag)
+        .filter(tag -> !keep.contains(tag)).map(tag -> tag + "; quitar\n").collect(java.util.stream.Collectors.joining());
   }
 
   private void startWeek(String monday) {
@@ -388,7 +652,7 @@ class PreventiveMaintenanceProcessTest {
 
   /** Executes the timers due by now one at a time, as the job executor would (one may cancel another). */
   private void fireDueTimers(ProcessInstance programme) {
-    for (int fired = 0; fired < 20; fired++) {
+    for (int fired = 0; fired < 2000; fired++) {
       List<Job> due = managementService.createJobQuery().processInstanceId(programme.getId()).timers()
           .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1000)).orderByJobDuedate().asc().list();
       if (due.isEmpty()) {
@@ -418,8 +682,24 @@ class PreventiveMaintenanceProcessTest {
     Task found = availabilityTasks(programme).stream()
         .filter(task -> department.equals(taskService.getVariable(task.getId(), "department")))
         .findFirst().orElseThrow(() -> new AssertionError("no availability task for " + department));
-    Jobs.assertCandidateGroup(taskService, found, "jefes-proceso");
+    assertHeadOrTechnologyDirectorate(found, department);
     return found;
+  }
+
+  /**
+   * A department's task is its named head's alone (no group sees it); without a named head it goes to the Technology
+   * Directorate, never to jefes-proceso (every head is in it).
+   */
+  private void assertHeadOrTechnologyDirectorate(Task task, String department) {
+    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
+    if ("operaciones".equals(department)) {
+      assertThat(task.getAssignee()).isEqualTo("julia.jefa");
+      assertThat(groups).isEmpty();
+    } else {
+      assertThat(task.getAssignee()).isNull();
+      assertThat(groups).containsExactly("director-ti");
+    }
   }
 
   private Task onlyTaskAt(ProcessInstance programme, String activityId) {

@@ -65,7 +65,7 @@ class EngineRestErrorsTest {
 
     ResponseEntity<JsonNode> refused = http.withBasicAuth(HEAD_OF_IT, PASSWORD).postForEntity(
         "/engine-rest/task/" + draft.getId() + "/submit-form",
-        Map.of("variables", Map.of("programmeText", Map.of("value", "NO-EXISTE; 2098-02-09"))), JsonNode.class);
+        Map.of("variables", Map.of("programmeEdits", Map.of("value", "NO-EXISTE; 2098-02-09"))), JsonNode.class);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     String message = refused.getBody().path("message").asText();
