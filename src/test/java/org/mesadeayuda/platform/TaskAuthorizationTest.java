@@ -228,6 +228,8 @@ class TaskAuthorizationTest {
         "windowEnd")) {
       variables.put(due, inAWeek);
     }
+    // specialised-request: the delivery is due at the planned end
+    variables.put("plannedEndDue", inAWeek);
     return variables;
   }
 
