@@ -142,7 +142,10 @@ public class VariableLengthGuard extends AbstractProcessEnginePlugin {
   }
 
   private Map<String, FieldLimit> limits(RepositoryService repository, String deploymentId, String formId) {
-    return formLimits.computeIfAbsent(deploymentId, id -> readForms(repository, id)).getOrDefault(formId, Map.of());
+    // the forms are read as the engine, not as the user: a requester starting the first case after a restart may
+    // not read deployments, and her start must not fail on that
+    return formLimits.computeIfAbsent(deploymentId, id -> org.camunda.bpm.engine.impl.context.Context
+        .getCommandContext().runWithoutAuthorization(() -> readForms(repository, id))).getOrDefault(formId, Map.of());
   }
 
   private Map<String, Map<String, FieldLimit>> readForms(RepositoryService repository, String deploymentId) {

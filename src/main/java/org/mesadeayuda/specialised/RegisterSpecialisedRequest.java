@@ -39,7 +39,8 @@ public class RegisterSpecialisedRequest implements ExecutionListener {
     boolean fromTicket = execution.getSuperExecution() != null;
     String proposedKind = string(execution, PROPOSED_KIND);
     if (proposedKind == null || !KINDS.containsKey(proposedKind)) {
-      proposedKind = KIND_OF_REQUEST_TYPE.get(string(execution, REQUEST_TYPE));
+      String requestType = string(execution, REQUEST_TYPE);
+      proposedKind = requestType == null ? null : KIND_OF_REQUEST_TYPE.get(requestType);
     }
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(PROPOSED_KIND, proposedKind);

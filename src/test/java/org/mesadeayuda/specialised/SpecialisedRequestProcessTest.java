@@ -58,7 +58,7 @@ class SpecialisedRequestProcessTest {
   @Autowired SpecialisedRequestRepository requests;
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws Exception {
     init(engine);
     mail.purgeEmailFromAllMailboxes();
     TestUsers.create(identityService, REQUESTER, "solicitantes", "Clave-esp-17");
