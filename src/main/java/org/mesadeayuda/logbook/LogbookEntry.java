@@ -1,5 +1,6 @@
 package org.mesadeayuda.logbook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
@@ -36,6 +37,7 @@ public record LogbookEntry(
   }
 
   /** The area's name in Spanish, for the register's readers. */
+  @JsonProperty("areaLabel")
   public String areaLabel() {
     return LogbookAreas.label(area);
   }
