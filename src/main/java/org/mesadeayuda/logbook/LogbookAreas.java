@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The areas of the general maintenance activities (004 actividad 9, PM-5), each with its own logbook, and which of
- * them a round checks. The BPMN asks it for the timer's cycle and for the areas of a round (one check task each).
+ * them a round checks. The BPMN asks it for the areas of a round (one check task each).
  */
 @Component("infrastructureLogbook")
 @ExpressionHelper
@@ -42,11 +42,6 @@ public class LogbookAreas {
 
   public LogbookAreas(LogbookProperties properties) {
     this.properties = properties;
-  }
-
-  /** The timer start's cycle (mesa.logbook.round-cycle). */
-  public String roundCycle() {
-    return properties.roundCycle();
   }
 
   /** The areas a round opened on this day checks: the daily ones, and the weekly ones on their day. */

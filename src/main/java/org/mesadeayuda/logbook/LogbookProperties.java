@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How often the infrastructure logbooks are kept (004 actividad 9, PM-5) and which readings call for an incident.
+ * Which areas a round of the infrastructure logbooks checks (004 actividad 9, PM-5) and which readings call for an
+ * incident. When rounds open is the timer of infrastructure-logbook.bpmn (weekdays 08:00): a cron in the diagram, as
+ * in data-centre-backup, so the model deploys on any engine without the application's beans.
  *
- * @param roundCycle when a round opens (cron: seconds minutes hours day-of-month month day-of-week, server time)
  * @param weeklyDay the day of the week the areas checked weekly are part of the round
  * @param areas each area checked and how often: {@code daily} (every round) or {@code weekly}; an area left out is not
  *     checked
@@ -18,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("mesa.logbook")
 public record LogbookProperties(
-    @DefaultValue("0 0 8 ? * MON-FRI") String roundCycle,
     @DefaultValue("MONDAY") DayOfWeek weeklyDay,
     Map<String, String> areas,
     @DefaultValue("27") double maxRoomTemperature,

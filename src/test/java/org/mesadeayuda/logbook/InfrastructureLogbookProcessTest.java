@@ -64,7 +64,7 @@ class InfrastructureLogbookProcessTest {
   }
 
   @Test
-  void theRoundOpensOnWeekdaysAtEightOfficeTimeFromTheConfiguration() {
+  void theRoundOpensOnWeekdaysAtEightOfficeTime() {
     ZonedDateTime due = roundTimer().getDuedate().toInstant().atZone(OfficeTime.ZONE);
     assertThat(due.getDayOfWeek()).isBetween(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(8, 0));
