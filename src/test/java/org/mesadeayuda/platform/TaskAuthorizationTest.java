@@ -230,6 +230,11 @@ class TaskAuthorizationTest {
         "windowEnd")) {
       variables.put(due, inAWeek);
     }
+    // specialised-request: the delivery is due at the planned end
+    variables.put("plannedEndDue", inAWeek);
+    // infrastructure-logbook: the round's areas (one check task each) and its window
+    variables.put("roundAreas", "ups,cooling");
+    variables.put("roundDue", inAWeek);
     return variables;
   }
 
