@@ -51,6 +51,8 @@ public class SupportTicket {
   private String satisfaction;
   private String ratingComment;
   private BigDecimal resolutionBusinessDays;
+  /** The outcome code of the type's own procedure, when the ticket went through one. */
+  private String procedureOutcome;
   @Version
   private Integer version;
 
@@ -388,6 +390,14 @@ public class SupportTicket {
 
   public void setResolutionBusinessDays(BigDecimal resolutionBusinessDays) {
     this.resolutionBusinessDays = resolutionBusinessDays;
+  }
+
+  public String getProcedureOutcome() {
+    return procedureOutcome;
+  }
+
+  public void setProcedureOutcome(String procedureOutcome) {
+    this.procedureOutcome = procedureOutcome;
   }
 
   public Integer getVersion() {
