@@ -58,6 +58,26 @@ class SupportRequestApiTest {
   }
 
   @Test
+  void aPasswordResetCarriesWhatItsProcedureAsksAndWithoutItGets400() {
+    // issue 14: the procedure's details travel with the ticket, named as in the procedure's start form
+    Map<String, Object> payload = validPayload();
+    payload.put("requestType", "password_reset");
+    ResponseEntity<JsonNode> refused = post(STAFF, payload);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().path("errors").findValuesAsText("field"))
+        .containsExactly("existingAccount", "immediateBoss");
+
+    payload.put("existingAccount", "ana.lopez@institucion.gob");
+    payload.put("immediateBoss", "Julia Jefa");
+    ResponseEntity<JsonNode> response = post(STAFF, payload);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    var instance = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(response.getBody().path("ticketNumber").asText()).singleResult();
+    assertThat(runtimeService.getVariable(instance.getId(), "immediateBoss")).isEqualTo("Julia Jefa");
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey("backupKind");
+  }
+
+  @Test
   void missingAndInvalidFieldsGet400WithFieldAndReasonAndStartNothing() {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("support-request").count();
     Map<String, Object> payload = validPayload();
