@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The technician solved the request: resolved within the (possibly extended) deadline is "servicio conforme", after it
- * "no conforme"; an exempt ticket stays exempt (SR-8).
+ * "no conforme"; an exempt ticket stays exempt (SR-8). A ticket attended by its type's own procedure is resolved
+ * when that procedure ends, with its outcome.
  */
 @Component("recordResolution")
 public class RecordResolution implements JavaDelegate {
@@ -36,6 +37,8 @@ public class RecordResolution implements JavaDelegate {
       ticket.setSlaStatus(finalStatus);
       ticket.setWorkDone(string(execution, WORK_DONE));
       ticket.setAttentionMode(string(execution, ATTENTION_MODE));
+      // a type with its own procedure: the procedure's outcome is the ticket's (its summary is the work done)
+      ticket.setProcedureOutcome(string(execution, PROCEDURE_OUTCOME));
     });
   }
 }

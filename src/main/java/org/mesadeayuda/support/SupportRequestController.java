@@ -51,6 +51,7 @@ public class SupportRequestController {
     variables.put(SOFTWARE_VERSION, blankToNull(request.softwareVersion()));
     variables.put(IMPACT, request.impact());
     variables.put(URGENCY, request.urgency());
+    variables.putAll(request.procedureDetails());
     // the start form's rules refuse a bad request as the process starts (400 through ApiErrors, nothing created);
     // the ticket number is the one the process gave itself
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)

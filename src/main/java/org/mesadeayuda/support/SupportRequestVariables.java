@@ -76,6 +76,14 @@ public final class SupportRequestVariables {
   public static final String EXEMPTION_REASON = "exemptionReason";
   public static final String EXEMPTION_DETAIL = "exemptionDetail";
 
+  // own procedure (a type with its own process: called with the ticket's number, see processes/support-request.bpmn)
+  public static final String PROCEDURE_OUTCOME = "procedureOutcome";
+  public static final String PROCEDURE_SUMMARY = "procedureSummary";
+  public static final String BACKUP = "backup";
+  public static final String EMAIL_ACCOUNT = "email_account";
+  public static final String PASSWORD_RESET = "password_reset";
+  public static final String REMOTE_ACCESS = "remote_access";
+
   // closing and rating
   public static final String CLOSING_DECISION = "closingDecision";
   public static final String DESK_COMMENT = "deskComment";

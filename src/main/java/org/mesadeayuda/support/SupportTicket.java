@@ -61,6 +61,8 @@ public class SupportTicket {
   private String verification;
   private Instant verifiedAt;
   private String verificationReason;
+  /** The outcome code of the type's own procedure, when the ticket went through one. */
+  private String procedureOutcome;
   @Version
   private Integer version;
 
@@ -398,6 +400,14 @@ public class SupportTicket {
 
   public void setResolutionBusinessDays(BigDecimal resolutionBusinessDays) {
     this.resolutionBusinessDays = resolutionBusinessDays;
+  }
+
+  public String getProcedureOutcome() {
+    return procedureOutcome;
+  }
+
+  public void setProcedureOutcome(String procedureOutcome) {
+    this.procedureOutcome = procedureOutcome;
   }
 
   public Integer getVersion() {

@@ -15,8 +15,10 @@ import org.mesadeayuda.platform.BusinessCalendar;
  */
 final class Workload {
 
-  static final List<String> REQUEST_TYPES = List.of("equipment_support", "password_reset", "email_account",
-      "telephony", "system_user_account", "backup");
+  // types whose ticket is attended at the desk (a password reset, an e-mail account or a backup goes to its own
+  // procedure since issue 14 and would not follow the four tasks measured here); same split between the groups
+  static final List<String> REQUEST_TYPES = List.of("equipment_support", "financial_application", "other",
+      "telephony", "system_user_account", "website_publication");
 
   private final BusinessCalendar calendar;
   private final AtomicLong baselineNumbers = new AtomicLong();

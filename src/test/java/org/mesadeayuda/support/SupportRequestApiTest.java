@@ -41,6 +41,8 @@ class SupportRequestApiTest {
   void users() {
     TestUsers.create(identityService, STAFF, "solicitantes", PASSWORD);
     TestUsers.create(identityService, FINANCE_ONLY, "daf", PASSWORD);
+    // the head who signs a password reset (EM-2), as the e-mail account tests name her
+    TestUsers.create(identityService, "julia.jefa", "jefes-proceso", PASSWORD);
   }
 
   @Test
@@ -55,6 +57,26 @@ class SupportRequestApiTest {
     assertThat(runtimeService.getVariable(instance.getId(), "registeredBy")).isEqualTo(STAFF);
     assertThat(runtimeService.getVariable(instance.getId(), "priority")).isEqualTo("high");
     assertThat(runtimeService.getVariable(instance.getId(), "handlingGroup")).isEqualTo("tecnicos");
+  }
+
+  @Test
+  void aPasswordResetCarriesWhatItsProcedureAsksAndWithoutItGets400() {
+    // issue 14: the procedure's details travel with the ticket, named as in the procedure's start form
+    Map<String, Object> payload = validPayload();
+    payload.put("requestType", "password_reset");
+    ResponseEntity<JsonNode> refused = post(STAFF, payload);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().path("errors").findValuesAsText("field"))
+        .containsExactly("existingAccount", "immediateBoss");
+
+    payload.put("existingAccount", "ana.lopez@institucion.gob");
+    payload.put("immediateBoss", "julia.jefa");
+    ResponseEntity<JsonNode> response = post(STAFF, payload);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    var instance = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(response.getBody().path("ticketNumber").asText()).singleResult();
+    assertThat(runtimeService.getVariable(instance.getId(), "immediateBoss")).isEqualTo("julia.jefa");
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey("backupKind");
   }
 
   @Test
