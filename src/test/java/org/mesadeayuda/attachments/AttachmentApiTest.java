@@ -272,7 +272,12 @@ class AttachmentApiTest {
     ProcessInstance instance = instance(ticket);
     Jobs.runAsyncSteps(managementService, instance);
     taskService.complete(Jobs.onlyTask(taskService, instance).getId(), Map.of("requestType", "equipment_support",
-        "priority", "medium", "technician", TECHNICIAN, "supportLevel", "1"));
+        "priority", "medium", "technician", TECHNICIAN, "supportLevel", "1", "resourcesAvailable", "yes"));
+    Jobs.runAsyncSteps(managementService, instance);
+    // SR-9: the technician's first contact comes before the attention itself
+    Task firstResponse = Jobs.onlyTask(taskService, instance);
+    assertThat(firstResponse.getTaskDefinitionKey()).isEqualTo("Task_StartAttention");
+    taskService.complete(firstResponse.getId(), Map.of("firstContactChannel", "phone"));
     Jobs.runAsyncSteps(managementService, instance);
     assertThat(attention(ticket).getAssignee()).isEqualTo(TECHNICIAN);
     return ticket;

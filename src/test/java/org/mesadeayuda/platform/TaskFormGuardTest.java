@@ -287,6 +287,13 @@ class TaskFormGuardTest {
         "windowEnd")) {
       variables.put(due, inAWeek);
     }
+    // remote access: every end of a session asks whether it was external (RA-6)
+    variables.put("accessKind", "internal");
+    // specialised-request: the delivery is due at the planned end
+    variables.put("plannedEndDue", inAWeek);
+    // infrastructure-logbook: the round's areas (one check task each) and its window
+    variables.put("roundAreas", "ups,cooling");
+    variables.put("roundDue", inAWeek);
     return variables;
   }
 }

@@ -301,6 +301,47 @@ class OwnProcedureHandOverTest {
   // --- the procedures also start on their own, and honour the contract then too --------------------------
 
   @Test
+  void anAcquisitionIsClassifiedAndDecidedByTheTechnologyDirectorAndTheTicketClosesWithTheRefusal() {
+    ProcessInstance ticket = startAndAssign(ticket("hardware_software_acquisition",
+        "Necesitamos dos escáneres para digitalizar expedientes"), "hardware_software_acquisition");
+
+    assertThat(ticket).isWaitingAt("CallActivity_SpecialisedRequest");
+    ProcessInstance specialised = procedure(ticket);
+    assertThat(specialised.getBusinessKey()).isEqualTo(ticket.getBusinessKey());
+    assertThat(runtimeService.getVariables(specialised.getId()))
+        .containsEntry("description", "Necesitamos dos escáneres para digitalizar expedientes")
+        .containsEntry("proposedKind", "acquisition");
+    assertThat(specialised).isWaitingAt("Task_ClassifyRequest");
+    assertNoTicketTask(ticket);
+    // SR-8 exception: an acquisition depends on contracting a good
+    SupportTicket handedOver = tickets.findByTicketNumber(ticket.getBusinessKey()).orElseThrow();
+    assertThat(handedOver.getSlaStatus()).isEqualTo("exempt");
+    assertThat(handedOver.getExemptionReason()).isEqualTo("procurement");
+
+    complete(specialised, Map.of("requestKind", "acquisition"));
+    complete(specialised, Map.of("decision", "refuse", "refusalReason", "Sin presupuesto de inversión este año"));
+    settle(ticket);
+    assertThat(specialised).isEnded();
+    assertThat(ticket).isWaitingAt("Task_CloseTicket");
+    SupportTicket row = tickets.findByTicketNumber(ticket.getBusinessKey()).orElseThrow();
+    assertThat(row.getProcedureOutcome()).isEqualTo("refused");
+    assertThat(row.getWorkDone()).contains("Sin presupuesto de inversión este año");
+    closeAndRate(ticket);
+    assertThat(ticket).isEnded().hasNotPassed("Task_AttendRequest");
+  }
+
+  @Test
+  void aSoftwareDevelopmentGoesToItsOwnProcedureAndKeepsTheDeadlineTheManualGivesNoExceptionFor() {
+    ProcessInstance ticket = startAndAssign(ticket("software_development",
+        "Un módulo para registrar las quejas recibidas por teléfono"), "software_development");
+    assertThat(ticket).isWaitingAt("CallActivity_SpecialisedRequest");
+    assertThat(runtimeService.getVariables(procedure(ticket).getId())).containsEntry("proposedKind", "development");
+    assertNoTicketTask(ticket);
+    assertThat(tickets.findByTicketNumber(ticket.getBusinessKey()).orElseThrow().getSlaStatus())
+        .isEqualTo("on_time");
+  }
+
+  @Test
   void aProcedureStartedOnItsOwnKeepsItsOwnNumberAndLeavesItsOutcome() {
     Map<String, Object> variables = new java.util.HashMap<>();
     variables.put("requesterName", "Ana López");

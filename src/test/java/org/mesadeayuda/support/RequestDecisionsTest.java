@@ -44,6 +44,9 @@ class RequestDecisionsTest {
       meeting_equipment       | tecnicos   | Instalación de equipo para reuniones
       decommissioning_concept | tecnicos   | Concepto técnico para baja de equipo
       financial_application   | mesa-ayuda | Soporte a aplicativo financiero (primer nivel)
+      software_development    | director-ti | Desarrollo de software
+      hardware_software_acquisition | director-ti | Adquisición de hardware y software
+      application_adjustment  | director-ti | Ajuste a una aplicación existente
       other                   | mesa-ayuda | Otra solicitud
       """)
   void everyRequestTypeOfTheManualsGoesToARole(String requestType, String group, String catalogueEntry) {
