@@ -49,22 +49,30 @@ public class BusinessCalendar {
     return Optional.ofNullable(holidays.get(day));
   }
 
-  /** The same office time {@code days} business days later, counted from the next business moment. */
+  /**
+   * A deadline of {@code days} business days: the closing time of the {@code days}-th business day after the day of
+   * the next business moment. The manuals count such deadlines in days ("tres días hábiles", "los primeros diez días
+   * hábiles"), not in hours, so a day counts whole: a ticket received on Monday at 10:00 with 3 days is due on
+   * Thursday at closing, not at 10:00. Zero days is the closing time of the day itself.
+   */
   public Date addBusinessDays(Date from, int days) {
     return toDate(addBusinessDays(toZoned(from), days));
   }
 
   public ZonedDateTime addBusinessDays(ZonedDateTime from, int days) {
     requireNotNegative(days);
-    ZonedDateTime start = nextBusinessMoment(from);
-    LocalDate day = start.toLocalDate();
+    // a moment at closing time still belongs to its day: an extension of a deadline that ends at closing counts
+    // from that deadline's day, not from the next one
+    ZonedDateTime local = from.withZoneSameInstant(zone);
+    LocalDate day = isBusinessDay(local.toLocalDate()) && local.toLocalTime().equals(workdayEnd)
+        ? local.toLocalDate() : nextBusinessMoment(from).toLocalDate();
     for (int counted = 0; counted < days; ) {
       day = day.plusDays(1);
       if (isBusinessDay(day)) {
         counted++;
       }
     }
-    return ZonedDateTime.of(day, start.toLocalTime(), zone);
+    return ZonedDateTime.of(day, workdayEnd, zone);
   }
 
   /** The moment when {@code hours} office hours have passed, counted from the next business moment. */

@@ -44,8 +44,8 @@ public class RatingDeadline {
     if (businessDays == null) {
       return Date.from(start.toInstant().plus(duration));
     }
-    Date sameTime = calendar.addBusinessDays(start, businessDays);
-    return calendar.closingTime(sameTime.toInstant().atZone(calendar.zone()).toLocalDate());
+    // a deadline in days ends at the closing time of its last business day
+    return calendar.addBusinessDays(start, businessDays);
   }
 
   private static Duration parseDuration(String limit) {

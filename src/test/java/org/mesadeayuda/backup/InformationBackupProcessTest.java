@@ -68,8 +68,8 @@ class InformationBackupProcessTest {
     assertThat(request).isWaitingAt("Task_PerformBackup");
     Task perform = task(request);
     Jobs.assertCandidateGroup(taskService, perform, "tecnicos");
-    // due in 2 business days at the same office time: Monday 09:00 → Wednesday 09:00
-    assertThat(perform.getDueDate()).isEqualTo(at("2026-11-25T09:00"));
+    // due in 2 business days, at the close of the second: Monday 09:00 → Wednesday at closing
+    assertThat(perform.getDueDate()).isEqualTo(at("2026-11-25T16:00"));
 
     complete(request, copy("backup_server", null));
     assertThat(request).isEnded().hasPassed("EndEvent_BackupDone");

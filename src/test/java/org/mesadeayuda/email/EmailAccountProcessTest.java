@@ -100,8 +100,8 @@ class EmailAccountProcessTest {
     assertThat(submitted.status()).isEqualTo("submitted");
     assertThat(submitted.ministryTicketNumber()).isEqualTo("DTI-2026-4512");
     assertThat(submitted.submittedBy()).isEqualTo("tomas.tecnico");
-    // the ministry has 3 business days: Monday 09:00 → Thursday 09:00
-    assertThat(task(request).getDueDate()).isEqualTo(at("2026-11-26T09:00"));
+    // the ministry has 3 business days: Monday 09:00 → Thursday at closing
+    assertThat(task(request).getDueDate()).isEqualTo(at("2026-11-26T16:00"));
 
     complete(request, Map.of("ministryOutcome", "done", "accountAddress", "carlos.perez@mineco.gob.gt"));
     assertThat(request).isEnded().hasPassed("Task_NotifyAnswer", "EndEvent_UserInformed")
@@ -245,16 +245,17 @@ class EmailAccountProcessTest {
 
   @Test
   void aSilentMinistryRemindsTechnologyEveryThreeBusinessDaysAndTheTaskStays() throws Exception {
-    ProcessInstance request = loadedInTheMinistryDesk(); // Monday 23 November 09:00: the answer is due Thursday 09:00
+    ProcessInstance request = loadedInTheMinistryDesk(); // Monday 23 November 09:00: due Thursday at closing
 
-    // the daily check on Tuesday finds the ministry still in time: no e-mail
+    // the daily checks on Tuesday and on Thursday morning find the ministry still in time: no e-mail
     dailyCheckAt("2026-11-24T10:00", request);
+    dailyCheckAt("2026-11-26T10:00", request);
     assertThat(request).hasPassed("EndEvent_StillInTime").hasNotPassed("Task_RemindFollowUp")
         .isWaitingAt("Task_RecordMinistryAnswer");
     assertThat(mail.getReceivedMessages()).isEmpty();
 
-    // Thursday after 09:00 the deadline has passed: the head of IT is reminded, the task stays
-    dailyCheckAt("2026-11-26T10:00", request);
+    // Friday's check: the third business day has closed, the head of IT is reminded, the task stays
+    dailyCheckAt("2026-11-27T10:00", request);
     assertThat(request).hasPassed("Task_RemindFollowUp", "EndEvent_FollowUpReminded")
         .isWaitingAt("Task_RecordMinistryAnswer");
     MimeMessage reminder = Jobs.message(mail.getReceivedMessages(), "Recordatorio: el Ministerio no ha respondido — "
@@ -263,10 +264,11 @@ class EmailAccountProcessTest {
     assertThat((String) reminder.getContent()).contains("ticket DTI-77881");
     assertThat(row(request).remindersSent()).isEqualTo(1);
 
-    // the next reminder comes 3 business days later (Tuesday 1 December), not on Friday
-    dailyCheckAt("2026-11-27T10:00", request);
+    // the next reminder after 3 more business days (Monday 30 to Wednesday 2 December), not before
+    dailyCheckAt("2026-12-01T10:00", request);
+    dailyCheckAt("2026-12-02T10:00", request);
     assertThat(mail.getReceivedMessages()).hasSize(1);
-    dailyCheckAt("2026-12-01T10:01", request);
+    dailyCheckAt("2026-12-03T10:01", request);
     assertThat(mail.getReceivedMessages()).hasSize(2);
     assertThat(row(request).remindersSent()).isEqualTo(2);
 

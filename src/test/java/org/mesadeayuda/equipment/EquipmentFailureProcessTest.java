@@ -125,8 +125,11 @@ class EquipmentFailureProcessTest {
   void aSilentProviderIsRemindedAndTheTaskStays() throws Exception {
     ProcessInstance failure = report("INV-LEASE");
     Date due = (Date) runtimeService.getVariable(failure.getId(), "providerReplyDue");
-    assertThat(due).isEqualTo(at("2026-11-26T09:00")); // three business days
-    ClockUtil.setCurrentTime(at("2026-11-26T09:01"));
+    assertThat(due).isEqualTo(at("2026-11-26T16:00")); // three business days, to the close of the third
+    ClockUtil.setCurrentTime(at("2026-11-26T15:59"));
+    runDueTimers(failure);
+    assertThatThrownBy(() -> message("Recordatorio")).hasMessageContaining("no e-mail starting with Recordatorio");
+    ClockUtil.setCurrentTime(at("2026-11-26T16:01"));
     runDueTimers(failure);
     assertThat(message("Recordatorio").getAllRecipients()[0].toString()).isEqualTo("soporte@arrendadora.example");
     assertThat(failure).isWaitingAt("Task_RecordProviderReply");

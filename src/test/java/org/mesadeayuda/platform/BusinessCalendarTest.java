@@ -27,7 +27,16 @@ class BusinessCalendarTest {
   @Test
   void threeBusinessDaysSkipTheWeekendAndAHoliday() {
     // Friday 11 September: Saturday, Sunday and Tuesday 15 (Independence) do not count
-    assertThat(calendar.addBusinessDays(at("2026-09-11T10:30"), 3)).isEqualTo(at("2026-09-17T10:30"));
+    assertThat(calendar.addBusinessDays(at("2026-09-11T10:30"), 3)).isEqualTo(at("2026-09-17T16:00"));
+  }
+
+  @Test
+  void aDeadlineInDaysEndsAtTheClosingTimeOfItsLastBusinessDay() {
+    // the manuals count such deadlines in whole days: early or late on Monday, three days end on Thursday at closing
+    assertThat(calendar.addBusinessDays(at("2026-09-07T08:00"), 3)).isEqualTo(at("2026-09-10T16:00"));
+    assertThat(calendar.addBusinessDays(at("2026-09-07T15:59"), 3)).isEqualTo(at("2026-09-10T16:00"));
+    // zero days: the end of the day itself
+    assertThat(calendar.addBusinessDays(at("2026-09-07T10:00"), 0)).isEqualTo(at("2026-09-07T16:00"));
   }
 
   @Test
@@ -46,13 +55,13 @@ class BusinessCalendarTest {
   @Test
   void aRequestReceivedOnSaturdayCountsFromMondayOpening() {
     // Saturday 12 September: from Monday 14 at opening; Tuesday 15 is a holiday
-    assertThat(calendar.addBusinessDays(at("2026-09-12T09:00"), 3)).isEqualTo(at("2026-09-18T08:00"));
+    assertThat(calendar.addBusinessDays(at("2026-09-12T09:00"), 3)).isEqualTo(at("2026-09-18T16:00"));
   }
 
   @Test
   void aRequestReceivedAfterClosingCountsFromTheNextBusinessMorning() {
     // Friday 16 October after 16:00, Monday 19, then Tuesday 20 is a holiday
-    assertThat(calendar.addBusinessDays(at("2026-10-16T17:45"), 1)).isEqualTo(at("2026-10-21T08:00"));
+    assertThat(calendar.addBusinessDays(at("2026-10-16T17:45"), 1)).isEqualTo(at("2026-10-21T16:00"));
   }
 
   @Test
@@ -70,7 +79,7 @@ class BusinessCalendarTest {
   @Test
   void workWithJavaUtilDateAsBpmnExpressionsDo() {
     Date friday = Date.from(at("2026-09-11T10:30").toInstant());
-    assertThat(calendar.addBusinessDays(friday, 3)).isEqualTo(Date.from(at("2026-09-17T10:30").toInstant()));
+    assertThat(calendar.addBusinessDays(friday, 3)).isEqualTo(Date.from(at("2026-09-17T16:00").toInstant()));
   }
 
   @Test

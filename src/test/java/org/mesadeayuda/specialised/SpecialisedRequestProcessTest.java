@@ -187,9 +187,9 @@ class SpecialisedRequestProcessTest {
     complete(request, Map.of("requestKind", "adjustment"));
     complete(request, Map.of("decision", "more_information", "informationQuestion", "¿Qué aplicación?"));
     assertThat(request).isWaitingAt("Task_ProvideInformation");
-    // Monday 23 November + 10 business days = Monday 7 December
+    // Monday 23 November + 10 business days = Monday 7 December at closing
     Job timer = managementService.createJobQuery().processInstanceId(request.getId()).timers().singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(at("2026-12-07T09:00"));
+    assertThat(timer.getDuedate()).isEqualTo(at("2026-12-07T16:00"));
     ClockUtil.setCurrentTime(at("2026-12-07T09:01"));
     managementService.executeJob(timer.getId());
 

@@ -116,7 +116,7 @@ class SupportRequestProcessTest {
     Task attention = task(ticket);
     assertThat(attention).hasDefinitionKey("Task_AttendRequest").isAssignedTo("tomas.tecnico");
     assertCandidateGroup(attention, "tecnicos");
-    assertThat(attention.getDueDate()).isEqualTo(at("2026-11-12T09:00"));
+    assertThat(attention.getDueDate()).isEqualTo(at("2026-11-12T16:00"));
 
     setClock(MONDAY_9.plusHours(3));
     complete(attention, Map.of("attentionMode", "on_site", "workDone", "Se reemplazó la fuente de poder",
@@ -216,10 +216,10 @@ class SupportRequestProcessTest {
         "technicalReport", "Se requiere reemplazar el disco duro; se solicitó la parte a bodega."));
     runAsyncSteps(ticket);
     assertThat(task(ticket)).hasDefinitionKey("Task_AttendRequest");
-    // Thursday 12 at 09:00 plus two business days: Monday 16 at 09:00
+    // Thursday 12 at closing plus two business days: Monday 16 at closing
     Date extended = (Date) runtimeService.getVariable(ticket.getId(), "resolutionDue");
-    assertThat(extended).isEqualTo(at("2026-11-16T09:00"));
-    assertThat(task(ticket).getDueDate()).isEqualTo(at("2026-11-16T09:00"));
+    assertThat(extended).isEqualTo(at("2026-11-16T16:00"));
+    assertThat(task(ticket).getDueDate()).isEqualTo(at("2026-11-16T16:00"));
 
     MimeMessage report = message("Dictamen técnico");
     assertThat(report.getSubject()).isEqualTo("Dictamen técnico y ampliación de plazo — " + ticket.getBusinessKey());
@@ -227,14 +227,14 @@ class SupportRequestProcessTest {
     assertThat(GreenMailUtil.getBody(report)).contains("Reemplazo o reparaci");
 
     // the original deadline passes: nothing happens, the extended one is awaited
-    setClock(at("2026-11-12T10:00"));
+    setClock(at("2026-11-12T16:30"));
     runDueTimers(ticket);
     runAsyncSteps(ticket);
     assertThat(register(ticket.getBusinessKey()).getSlaStatus()).isEqualTo("on_time");
     assertThat(ticket).isWaitingAt("Task_AttendRequest", "Event_ExtendedDeadlineReached");
 
     // then the extended one passes too: non-conforming
-    setClock(at("2026-11-16T09:30"));
+    setClock(at("2026-11-16T16:30"));
     runDueTimers(ticket);
     runAsyncSteps(ticket);
     assertThat(register(ticket.getBusinessKey()).getSlaStatus()).isEqualTo("non_conforming");
@@ -248,7 +248,7 @@ class SupportRequestProcessTest {
         "outcome", "extend", "extensionCause", "os_failure", "extensionDays", 3,
         "technicalReport", "Se reinstalará el sistema operativo y se respaldará la información."));
     runAsyncSteps(ticket);
-    setClock(at("2026-11-12T10:00"));
+    setClock(at("2026-11-12T16:30"));
     runDueTimers(ticket);
     assertThat(ticket).isWaitingAt("Task_AttendRequest", "Event_ExtendedDeadlineReached");
 
@@ -495,7 +495,7 @@ class SupportRequestProcessTest {
   @Test
   void missedResolutionDeadlineMarksTheTicketNonConformingAndTheWorkGoesOn() throws Exception {
     ProcessInstance ticket = startAndAssign();
-    setClock(at("2026-11-12T09:01"));
+    setClock(at("2026-11-12T16:01"));
     runDueTimers(ticket);
     runAsyncSteps(ticket);
     assertThat(ticket).hasPassed("Task_MarkNonConforming").isWaitingAt("Task_AttendRequest");
