@@ -3,13 +3,8 @@ package org.mesadeayuda.platform;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +37,9 @@ public class TaskFormGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    TaskListener guard = this::check;
-    ParseListeners.addAfterBpmnParse(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        // after the diagram's own complete listeners (parsed before this runs): a procedure's own check of the same
-        // field, worded for its case, speaks first; this one catches whatever no procedure checks itself
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
-      }
-    });
+    // after the diagram's own complete listeners: a procedure's own check of the same field, worded for its case,
+    // speaks first; this one catches whatever no procedure checks itself
+    ParseListeners.onEveryUserTask(configuration, TaskListener.EVENTNAME_COMPLETE, this::check, false);
   }
 
   void check(DelegateTask task) {
