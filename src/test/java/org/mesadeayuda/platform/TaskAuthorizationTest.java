@@ -14,10 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,33 +207,10 @@ class TaskAuthorizationTest {
     return users;
   }
 
-  /** What the expressions of the tasks (assignees, groups, due dates, boundary timers) need. */
+  /** What the expressions of the tasks need ({@link TaskCaseData}). */
   private Map<String, Object> caseVariables() {
-    Date inAWeek = Date.from(LocalDate.now().plusDays(7).atStartOfDay(ZoneId.systemDefault()).toInstant());
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("staffMember", STAFF_MEMBER);
-    variables.put("requester", REQUESTER);
-    variables.put("bossUser", BOSS);
-    variables.put("department", "operaciones");
-    // remote access: every end of a session asks whether it was external (RA-6)
-    variables.put("accessKind", "internal");
-    variables.put("technician", roleUsers.get(Role.TECNICOS));
-    variables.put("handlingGroup", Role.TECNICOS.groupId());
-    variables.put("taskPriority", 50);
-    variables.put("memoPurpose", "repair");
-    variables.put("programmeId", programmeId);
-    variables.put("batch", programmeId + ":2031-07-07:operaciones");
-    for (String due : List.of("runDue", "providerReplyDue", "ministryReplyDue", "reportDueDate", "batchDue",
-        "batchStart", "qualityDueDate", "firstResponseDue", "resolutionDue", "definitiveSolutionDue", "windowStart",
-        "windowEnd")) {
-      variables.put(due, inAWeek);
-    }
-    // specialised-request: the delivery is due at the planned end
-    variables.put("plannedEndDue", inAWeek);
-    // infrastructure-logbook: the round's areas (one check task each) and its window
-    variables.put("roundAreas", "ups,cooling");
-    variables.put("roundDue", inAWeek);
-    return variables;
+    return TaskCaseData.forEveryTask(STAFF_MEMBER, REQUESTER, BOSS, roleUsers.get(Role.TECNICOS), programmeId,
+        "2031-07-07");
   }
 
   /** A plausible value for every field of the task's form, as Tasklist would send it. */

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -266,34 +264,12 @@ class TaskFormGuardTest {
         context.asVariableContext()));
   }
 
-  /** What the expressions of the tasks (assignees, groups, due dates, boundary timers) need. */
+  /** What the expressions of the tasks need ({@link TaskCaseData}), and what this test's drivers choose. */
   private Map<String, Object> caseVariables() {
-    Date inAWeek = Date.from(LocalDate.now().plusDays(7).atStartOfDay(ZoneId.systemDefault()).toInstant());
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("staffMember", "form.funcionaria");
-    variables.put("requester", "form.solicitante");
-    variables.put("bossUser", "form.jefe");
-    variables.put("department", "operaciones");
-    variables.put("technician", "form.tecnico");
-    variables.put("handlingGroup", Role.TECNICOS.groupId());
-    variables.put("taskPriority", 50);
-    variables.put("memoPurpose", "repair");
+    Map<String, Object> variables = TaskCaseData.forEveryTask("form.funcionaria", "form.solicitante", "form.jefe",
+        "form.tecnico", programmeId, "2032-01-12");
     variables.put("requestType", "creation");
     variables.put("backupKind", "one_time");
-    variables.put("programmeId", programmeId);
-    variables.put("batch", programmeId + ":2032-01-12:operaciones");
-    for (String due : List.of("runDue", "providerReplyDue", "ministryReplyDue", "reportDueDate", "batchDue",
-        "batchStart", "qualityDueDate", "firstResponseDue", "resolutionDue", "definitiveSolutionDue", "windowStart",
-        "windowEnd")) {
-      variables.put(due, inAWeek);
-    }
-    // remote access: every end of a session asks whether it was external (RA-6)
-    variables.put("accessKind", "internal");
-    // specialised-request: the delivery is due at the planned end
-    variables.put("plannedEndDue", inAWeek);
-    // infrastructure-logbook: the round's areas (one check task each) and its window
-    variables.put("roundAreas", "ups,cooling");
-    variables.put("roundDue", inAWeek);
     return variables;
   }
 }
