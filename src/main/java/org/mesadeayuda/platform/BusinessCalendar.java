@@ -1,22 +1,35 @@
 package org.mesadeayuda.platform;
 
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameter;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import java.net.URL;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Deadlines in business days (días hábiles) and business hours: weekends and the configured public holidays do not
- * count, nor does the time outside office hours. Exposed to BPMN expressions as {@code businessCalendar}, e.g.
+ * Deadlines in business days (días hábiles) and business hours: weekends and public holidays do not count, nor does
+ * the time outside office hours. Exposed to BPMN expressions as {@code businessCalendar}, e.g.
  * {@code ${businessCalendar.addBusinessDays(now(), 3)}}.
+ *
+ * <p>The country's public holidays come from the Jollyday holiday library for any year (Easter-based and
+ * Monday-moved holidays included); Guatemala's file is ours ({@code holidays/Holidays_gt.xml}). The institution adds
+ * its own days; an afternoon-only day ends the business day at noon.
  *
  * <p>A moment outside office hours counts from the next opening: a request received on Saturday, or on Friday after
  * closing, is due as if received on Monday at opening time.
@@ -25,29 +38,79 @@ import org.springframework.stereotype.Component;
 @ExpressionHelper
 public class BusinessCalendar {
 
+  /** Our own country files, for countries Jollyday does not ship. */
+  private static final Map<String, String> OWN_COUNTRY_FILES = Map.of("gt", "holidays/Holidays_gt.xml");
+
   private final ZoneId zone;
   private final LocalTime workdayStart;
   private final LocalTime workdayEnd;
-  private final Map<LocalDate, String> holidays;
+  private final HolidayManager country;
+  private final String[] region;
+  private final Map<LocalDate, String> institutionDays = new HashMap<>();
+  private final Map<LocalDate, String> halfDays = new HashMap<>();
+  private final Map<Integer, Map<LocalDate, String>> countryHolidaysByYear = new ConcurrentHashMap<>();
 
   public BusinessCalendar(CalendarProperties properties) {
     this.zone = properties.zone();
     this.workdayStart = properties.workdayStart();
     this.workdayEnd = properties.workdayEnd();
-    this.holidays = properties.holidays().stream()
-        .collect(Collectors.toUnmodifiableMap(CalendarProperties.Holiday::date, CalendarProperties.Holiday::name,
-            (first, second) -> first + " / " + second));
+    this.country = properties.country() == null ? null : HolidayManager.getInstance(parameter(properties.country()));
+    this.region = properties.region() == null ? new String[0] : new String[] {properties.region()};
+    for (CalendarProperties.Holiday day : properties.holidays()) {
+      (day.halfDay() ? halfDays : institutionDays).merge(day.date(), day.name(), (a, b) -> a + " / " + b);
+    }
+  }
+
+  private static ManagerParameter parameter(String country) {
+    String own = OWN_COUNTRY_FILES.get(country);
+    if (own == null) {
+      return ManagerParameters.create(country);
+    }
+    URL file = BusinessCalendar.class.getClassLoader().getResource(own);
+    if (file == null) {
+      throw new IllegalStateException("holiday file missing from the application: " + own);
+    }
+    return ManagerParameters.create(file);
   }
 
   public boolean isBusinessDay(LocalDate day) {
     DayOfWeek dayOfWeek = day.getDayOfWeek();
-    return dayOfWeek != DayOfWeek.SATURDAY && dayOfWeek != DayOfWeek.SUNDAY && !holidays.containsKey(day);
+    return dayOfWeek != DayOfWeek.SATURDAY && dayOfWeek != DayOfWeek.SUNDAY && fullHolidayName(day) == null;
   }
 
-  /** The holiday's name, when the day is a configured holiday. */
+  /** The holiday's name, when the day is a public holiday, an institution day or an afternoon-only day. */
   public Optional<String> holidayName(LocalDate day) {
-    return Optional.ofNullable(holidays.get(day));
+    String full = fullHolidayName(day);
+    return Optional.ofNullable(full != null ? full : halfDays.get(day));
   }
+
+  /** Whether only the morning of a business day is worked (the business day ends at noon). */
+  public boolean isHalfDay(LocalDate day) {
+    return isBusinessDay(day) && halfDays.containsKey(day);
+  }
+
+  /** The closing time of a business day: noon on an afternoon-only holiday, otherwise the end of office hours. */
+  public LocalTime closingOf(LocalDate day) {
+    return isHalfDay(day) && CalendarProperties.NOON.isBefore(workdayEnd) ? CalendarProperties.NOON : workdayEnd;
+  }
+
+  /** The days between two dates (both included), as the desk and people checking a deadline read them. */
+  public List<CalendarDay> days(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to before from");
+    }
+    List<CalendarDay> days = new ArrayList<>();
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      boolean business = isBusinessDay(day);
+      days.add(new CalendarDay(day, business, business ? workdayStart : null, business ? closingOf(day) : null,
+          holidayName(day).orElse(null), isHalfDay(day)));
+    }
+    return days;
+  }
+
+  /** One day of the calendar: business or not, its office hours, and the holiday's name if any. */
+  public record CalendarDay(LocalDate date, boolean businessDay, LocalTime opens, LocalTime closes, String holiday,
+      boolean halfDay) {}
 
   /**
    * A deadline of {@code days} business days: the closing time of the {@code days}-th business day after the day of
@@ -64,7 +127,7 @@ public class BusinessCalendar {
     // a moment at closing time still belongs to its day: an extension of a deadline that ends at closing counts
     // from that deadline's day, not from the next one
     ZonedDateTime local = from.withZoneSameInstant(zone);
-    LocalDate day = isBusinessDay(local.toLocalDate()) && local.toLocalTime().equals(workdayEnd)
+    LocalDate day = isBusinessDay(local.toLocalDate()) && local.toLocalTime().equals(closingOf(local.toLocalDate()))
         ? local.toLocalDate() : nextBusinessMoment(from).toLocalDate();
     for (int counted = 0; counted < days; ) {
       day = day.plusDays(1);
@@ -72,7 +135,7 @@ public class BusinessCalendar {
         counted++;
       }
     }
-    return ZonedDateTime.of(day, workdayEnd, zone);
+    return ZonedDateTime.of(day, closingOf(day), zone);
   }
 
   /** The moment when {@code hours} office hours have passed, counted from the next business moment. */
@@ -85,7 +148,7 @@ public class BusinessCalendar {
     ZonedDateTime moment = nextBusinessMoment(from);
     Duration remaining = Duration.ofHours(hours);
     while (true) {
-      Duration leftToday = Duration.between(moment.toLocalTime(), workdayEnd);
+      Duration leftToday = Duration.between(moment.toLocalTime(), closingOf(moment.toLocalDate()));
       if (remaining.compareTo(leftToday) <= 0) {
         return moment.plus(remaining);
       }
@@ -108,11 +171,11 @@ public class BusinessCalendar {
     double minutes = 0;
     ZonedDateTime cursor = start;
     while (cursor.toLocalDate().isBefore(end.toLocalDate())) {
-      minutes += Duration.between(cursor.toLocalTime(), workdayEnd).toMinutes();
+      minutes += Duration.between(cursor.toLocalTime(), closingOf(cursor.toLocalDate())).toMinutes();
       cursor = ZonedDateTime.of(nextBusinessDay(cursor.toLocalDate()), workdayStart, zone);
     }
     if (cursor.toLocalDate().equals(end.toLocalDate()) && isBusinessDay(end.toLocalDate())) {
-      LocalTime until = clamp(end.toLocalTime());
+      LocalTime until = clamp(end.toLocalTime(), end.toLocalDate());
       if (until.isAfter(cursor.toLocalTime())) {
         minutes += Duration.between(cursor.toLocalTime(), until).toMinutes();
       }
@@ -122,7 +185,7 @@ public class BusinessCalendar {
 
   /** The closing time of a day: what a deadline "by the end of that day" means. */
   public Date closingTime(LocalDate day) {
-    return toDate(ZonedDateTime.of(day, workdayEnd, zone));
+    return toDate(ZonedDateTime.of(day, closingOf(day), zone));
   }
 
   /**
@@ -152,7 +215,7 @@ public class BusinessCalendar {
     if (isBusinessDay(day) && time.isBefore(workdayStart)) {
       return ZonedDateTime.of(day, workdayStart, zone);
     }
-    if (isBusinessDay(day) && time.isBefore(workdayEnd)) {
+    if (isBusinessDay(day) && time.isBefore(closingOf(day))) {
       return local;
     }
     return ZonedDateTime.of(nextBusinessDay(day), workdayStart, zone);
@@ -160,6 +223,25 @@ public class BusinessCalendar {
 
   public ZoneId zone() {
     return zone;
+  }
+
+  private String fullHolidayName(LocalDate day) {
+    String own = institutionDays.get(day);
+    if (own != null) {
+      return own;
+    }
+    return country == null ? null : countryHolidays(day.getYear()).get(day);
+  }
+
+  private Map<LocalDate, String> countryHolidays(int year) {
+    return countryHolidaysByYear.computeIfAbsent(year, y -> {
+      Map<LocalDate, String> days = new HashMap<>();
+      // getDate() is the day off (a Colombian holiday moved to Monday), not the day it commemorates
+      country.getHolidays(Year.of(y), region).forEach(holiday -> days.merge(holiday.getDate(),
+          HolidayNames.spanish(holiday.getPropertiesKey(), holiday.getDescription(Locale.ENGLISH)),
+          (a, b) -> a + " / " + b));
+      return Map.copyOf(days);
+    });
   }
 
   private LocalDate nextBusinessDay(LocalDate day) {
@@ -170,8 +252,9 @@ public class BusinessCalendar {
     return next;
   }
 
-  private LocalTime clamp(LocalTime time) {
-    return time.isBefore(workdayStart) ? workdayStart : time.isAfter(workdayEnd) ? workdayEnd : time;
+  private LocalTime clamp(LocalTime time, LocalDate day) {
+    LocalTime closing = closingOf(day);
+    return time.isBefore(workdayStart) ? workdayStart : time.isAfter(closing) ? closing : time;
   }
 
   private ZonedDateTime toZoned(Date date) {

@@ -104,4 +104,78 @@ class BusinessCalendarTest {
     assertThatThrownBy(() -> calendar.addBusinessDays(at("2026-09-11T10:30"), -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  private static BusinessCalendar country(String country, String region, String zone,
+      CalendarProperties.Holiday... institutionDays) {
+    return new BusinessCalendar(new CalendarProperties(ZoneId.of(zone), LocalTime.of(8, 0), LocalTime.of(16, 0),
+        country, region, List.of(institutionDays)));
+  }
+
+  private static List<LocalDate> holidays(BusinessCalendar calendar, int year) {
+    return calendar.days(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+        .filter(day -> !day.businessDay() && day.holiday() != null).map(BusinessCalendar.CalendarDay::date).toList();
+  }
+
+  @Test
+  void guatemalaKnowsHolyWeekAndItsFixedDaysInAnyYear() {
+    BusinessCalendar guatemala = country("gt", "gua", "America/Guatemala");
+    // Holy Thursday, Good Friday and Holy Saturday move with Easter (Código de Trabajo, art. 127)
+    assertThat(holidays(guatemala, 2026)).contains(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 3),
+        LocalDate.of(2026, 4, 4));
+    assertThat(holidays(guatemala, 2027)).contains(LocalDate.of(2027, 3, 25), LocalDate.of(2027, 3, 26));
+    assertThat(holidays(guatemala, 2030)).contains(LocalDate.of(2030, 4, 18), LocalDate.of(2030, 4, 19));
+    // years no one listed by hand
+    for (int year : new int[] {2028, 2031, 2035}) {
+      assertThat(holidays(guatemala, year)).as("%s", year).contains(LocalDate.of(year, 1, 1), LocalDate.of(year, 5, 1),
+          LocalDate.of(year, 6, 30), LocalDate.of(year, 9, 15), LocalDate.of(year, 10, 20), LocalDate.of(year, 11, 1),
+          LocalDate.of(year, 12, 25), LocalDate.of(year, 8, 15));
+    }
+    assertThat(guatemala.holidayName(LocalDate.of(2028, 4, 14))).contains("Viernes Santo");
+    assertThat(guatemala.holidayName(LocalDate.of(2028, 9, 15))).contains("Día de la Independencia");
+    // 15 August is the capital's day: another region of the country works
+    assertThat(country("gt", null, "America/Guatemala").isBusinessDay(LocalDate.of(2028, 8, 15))).isTrue();
+    assertThat(guatemala.isBusinessDay(LocalDate.of(2028, 8, 15))).isFalse();
+  }
+
+  @Test
+  void colombiaMovesItsHolidaysToMonday() {
+    BusinessCalendar colombia = country("co", null, "America/Bogota");
+    // Epiphany (Tuesday 6 January 2026) and St Joseph (Thursday 19 March 2026) are observed on the next Monday
+    assertThat(colombia.isBusinessDay(LocalDate.of(2026, 1, 6))).isTrue();
+    assertThat(colombia.holidayName(LocalDate.of(2026, 1, 12))).contains("Día de los Reyes Magos");
+    assertThat(colombia.isBusinessDay(LocalDate.of(2026, 3, 19))).isTrue();
+    assertThat(colombia.isBusinessDay(LocalDate.of(2026, 3, 23))).isFalse();
+    // Holy Week of 2027, Independence and Boyacá
+    assertThat(holidays(colombia, 2027)).contains(LocalDate.of(2027, 3, 25), LocalDate.of(2027, 3, 26),
+        LocalDate.of(2027, 7, 20), LocalDate.of(2027, 8, 7));
+    // three business days from Friday 20 March 2026 skip the weekend and the moved St Joseph
+    assertThat(colombia.addBusinessDays(ZonedDateTime.of(2026, 3, 20, 9, 0, 0, 0, ZoneId.of("America/Bogota")), 3))
+        .isEqualTo(ZonedDateTime.of(2026, 3, 26, 16, 0, 0, 0, ZoneId.of("America/Bogota")));
+  }
+
+  @Test
+  void paraguayKnowsHolyWeekAndItsNationalDays() {
+    BusinessCalendar paraguay = country("py", null, "America/Asuncion");
+    assertThat(holidays(paraguay, 2026)).contains(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 3),
+        LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 15), LocalDate.of(2026, 8, 15), LocalDate.of(2026, 12, 8));
+    assertThat(holidays(paraguay, 2029)).contains(LocalDate.of(2029, 3, 29), LocalDate.of(2029, 3, 30));
+  }
+
+  @Test
+  void anAfternoonOnlyHolidayEndsTheBusinessDayAtNoon() {
+    BusinessCalendar guatemala = country("gt", "gua", "America/Guatemala",
+        new CalendarProperties.Holiday(LocalDate.of(2026, 12, 24), "Nochebuena (desde el mediodía)", true));
+    ZoneId zone = ZoneId.of("America/Guatemala");
+    assertThat(guatemala.isBusinessDay(LocalDate.of(2026, 12, 24))).isTrue();
+    assertThat(guatemala.isHalfDay(LocalDate.of(2026, 12, 24))).isTrue();
+    // four office hours from Thursday 24 December 10:00: two that morning, Friday 25 is Christmas, two on Monday 28
+    assertThat(guatemala.addBusinessHours(ZonedDateTime.of(2026, 12, 24, 10, 0, 0, 0, zone), 4))
+        .isEqualTo(ZonedDateTime.of(2026, 12, 28, 10, 0, 0, 0, zone));
+    // a deadline of one day from Wednesday 23 ends at noon on the 24th
+    assertThat(guatemala.addBusinessDays(ZonedDateTime.of(2026, 12, 23, 10, 0, 0, 0, zone), 1))
+        .isEqualTo(ZonedDateTime.of(2026, 12, 24, 12, 0, 0, 0, zone));
+    // a request in the afternoon of the 24th counts from Monday 28
+    assertThat(guatemala.nextBusinessMoment(ZonedDateTime.of(2026, 12, 24, 13, 0, 0, 0, zone)))
+        .isEqualTo(ZonedDateTime.of(2026, 12, 28, 8, 0, 0, 0, zone));
+  }
 }
