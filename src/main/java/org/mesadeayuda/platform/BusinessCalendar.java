@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The country's public holidays come from the Jollyday holiday library for any year (Easter-based and
  * Monday-moved holidays included); Guatemala's file is ours ({@code holidays/Holidays_gt.xml}). The institution adds
- * its own days; an afternoon-only day ends the business day at noon.
+ * its own days; an afternoon-only day ends the business day at noon. An institution's lunch break, when configured, is
+ * not business time.
  *
  * <p>A moment outside office hours counts from the next opening: a request received on Saturday, or on Friday after
  * closing, is due as if received on Monday at opening time.
@@ -44,6 +45,8 @@ public class BusinessCalendar {
   private final ZoneId zone;
   private final LocalTime workdayStart;
   private final LocalTime workdayEnd;
+  private final LocalTime lunchStart;
+  private final LocalTime lunchEnd;
   private final HolidayManager country;
   private final String[] region;
   private final Map<LocalDate, String> institutionDays = new HashMap<>();
@@ -54,6 +57,8 @@ public class BusinessCalendar {
     this.zone = properties.zone();
     this.workdayStart = properties.workdayStart();
     this.workdayEnd = properties.workdayEnd();
+    this.lunchStart = properties.lunchStart();
+    this.lunchEnd = properties.lunchEnd();
     this.country = properties.country() == null ? null : HolidayManager.getInstance(parameter(properties.country()));
     this.region = properties.region() == null ? new String[0] : new String[] {properties.region()};
     for (CalendarProperties.Holiday day : properties.holidays()) {
@@ -148,12 +153,19 @@ public class BusinessCalendar {
     ZonedDateTime moment = nextBusinessMoment(from);
     Duration remaining = Duration.ofHours(hours);
     while (true) {
-      Duration leftToday = Duration.between(moment.toLocalTime(), closingOf(moment.toLocalDate()));
-      if (remaining.compareTo(leftToday) <= 0) {
-        return moment.plus(remaining);
+      LocalDate day = moment.toLocalDate();
+      for (LocalTime[] interval : intervals(day)) {
+        if (!moment.toLocalTime().isBefore(interval[1])) {
+          continue;
+        }
+        LocalTime start = moment.toLocalTime().isAfter(interval[0]) ? moment.toLocalTime() : interval[0];
+        Duration available = Duration.between(start, interval[1]);
+        if (remaining.compareTo(available) <= 0) {
+          return ZonedDateTime.of(day, start, zone).plus(remaining);
+        }
+        remaining = remaining.minus(available);
       }
-      remaining = remaining.minus(leftToday);
-      moment = ZonedDateTime.of(nextBusinessDay(moment.toLocalDate()), workdayStart, zone);
+      moment = ZonedDateTime.of(nextBusinessDay(day), workdayStart, zone);
     }
   }
 
@@ -167,20 +179,47 @@ public class BusinessCalendar {
     if (!end.isAfter(start)) {
       return 0;
     }
-    double workdayMinutes = Duration.between(workdayStart, workdayEnd).toMinutes();
+    double workdayMinutes = workedMinutes(intervals(null), workdayStart, workdayEnd);
     double minutes = 0;
-    ZonedDateTime cursor = start;
-    while (cursor.toLocalDate().isBefore(end.toLocalDate())) {
-      minutes += Duration.between(cursor.toLocalTime(), closingOf(cursor.toLocalDate())).toMinutes();
-      cursor = ZonedDateTime.of(nextBusinessDay(cursor.toLocalDate()), workdayStart, zone);
-    }
-    if (cursor.toLocalDate().equals(end.toLocalDate()) && isBusinessDay(end.toLocalDate())) {
-      LocalTime until = clamp(end.toLocalTime(), end.toLocalDate());
-      if (until.isAfter(cursor.toLocalTime())) {
-        minutes += Duration.between(cursor.toLocalTime(), until).toMinutes();
+    for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+      if (!isBusinessDay(day)) {
+        continue;
       }
+      LocalTime since = day.equals(start.toLocalDate()) ? start.toLocalTime() : workdayStart;
+      LocalTime until = day.equals(end.toLocalDate()) ? end.toLocalTime() : workdayEnd;
+      minutes += workedMinutes(intervals(day), since, until);
     }
     return minutes / workdayMinutes;
+  }
+
+  /**
+   * The worked intervals of a day: office hours less the lunch break, ending at the day's closing time ({@code null}:
+   * an ordinary day).
+   */
+  private List<LocalTime[]> intervals(LocalDate day) {
+    LocalTime closing = day == null ? workdayEnd : closingOf(day);
+    List<LocalTime[]> intervals = new ArrayList<>();
+    if (lunchStart == null || !lunchStart.isBefore(closing)) {
+      intervals.add(new LocalTime[] {workdayStart, closing});
+      return intervals;
+    }
+    intervals.add(new LocalTime[] {workdayStart, lunchStart});
+    if (lunchEnd.isBefore(closing)) {
+      intervals.add(new LocalTime[] {lunchEnd, closing});
+    }
+    return intervals;
+  }
+
+  private static long workedMinutes(List<LocalTime[]> intervals, LocalTime from, LocalTime until) {
+    long minutes = 0;
+    for (LocalTime[] interval : intervals) {
+      LocalTime start = from.isAfter(interval[0]) ? from : interval[0];
+      LocalTime end = until.isBefore(interval[1]) ? until : interval[1];
+      if (end.isAfter(start)) {
+        minutes += Duration.between(start, end).toMinutes();
+      }
+    }
+    return minutes;
   }
 
   /** The closing time of a day: what a deadline "by the end of that day" means. */
@@ -215,7 +254,12 @@ public class BusinessCalendar {
     if (isBusinessDay(day) && time.isBefore(workdayStart)) {
       return ZonedDateTime.of(day, workdayStart, zone);
     }
-    if (isBusinessDay(day) && time.isBefore(closingOf(day))) {
+    if (isBusinessDay(day) && lunchStart != null && !time.isBefore(lunchStart) && time.isBefore(lunchEnd)
+        && lunchEnd.isBefore(closingOf(day))) {
+      return ZonedDateTime.of(day, lunchEnd, zone);
+    }
+    if (isBusinessDay(day) && time.isBefore(closingOf(day)) && (lunchStart == null || time.isBefore(lunchStart)
+        || !time.isBefore(lunchEnd))) {
       return local;
     }
     return ZonedDateTime.of(nextBusinessDay(day), workdayStart, zone);
@@ -250,11 +294,6 @@ public class BusinessCalendar {
       next = next.plusDays(1);
     }
     return next;
-  }
-
-  private LocalTime clamp(LocalTime time, LocalDate day) {
-    LocalTime closing = closingOf(day);
-    return time.isBefore(workdayStart) ? workdayStart : time.isAfter(closing) ? closing : time;
   }
 
   private ZonedDateTime toZoned(Date date) {

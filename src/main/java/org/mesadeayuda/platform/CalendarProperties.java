@@ -16,6 +16,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param zone time zone the office hours are in
  * @param workdayStart start of office hours
  * @param workdayEnd end of office hours
+ * @param lunchStart start of the lunch break, not business time (none: the office does not close for lunch)
+ * @param lunchEnd end of the lunch break
  * @param country ISO code of the country whose public holidays apply ({@code gt}, {@code co}, {@code py}); none: only
  *     the listed days
  * @param region the country's region (Jollyday hierarchy below the country, e.g. {@code gua} for Guatemala City)
@@ -28,6 +30,8 @@ public record CalendarProperties(
     @DefaultValue("America/Guatemala") ZoneId zone,
     @DefaultValue("08:00") LocalTime workdayStart,
     @DefaultValue("16:00") LocalTime workdayEnd,
+    LocalTime lunchStart,
+    LocalTime lunchEnd,
     String country,
     String region,
     List<Holiday> holidays) {
@@ -43,11 +47,22 @@ public record CalendarProperties(
     if (!workdayEnd.isAfter(workdayStart)) {
       throw new IllegalArgumentException("mesa.calendar.workday-end must be after workday-start");
     }
+    if ((lunchStart == null) != (lunchEnd == null) || lunchStart != null && (!lunchEnd.isAfter(lunchStart)
+        || !lunchStart.isAfter(workdayStart) || !lunchEnd.isBefore(workdayEnd))) {
+      throw new IllegalArgumentException("mesa.calendar.lunch-start and lunch-end go together, in that order, inside "
+          + "office hours");
+    }
+  }
+
+  /** A calendar of the country's holidays and listed days, without a lunch break. */
+  public CalendarProperties(ZoneId zone, LocalTime workdayStart, LocalTime workdayEnd, String country, String region,
+      List<Holiday> holidays) {
+    this(zone, workdayStart, workdayEnd, null, null, country, region, holidays);
   }
 
   /** A calendar of listed days only, no country. */
   public CalendarProperties(ZoneId zone, LocalTime workdayStart, LocalTime workdayEnd, List<Holiday> holidays) {
-    this(zone, workdayStart, workdayEnd, null, null, holidays);
+    this(zone, workdayStart, workdayEnd, null, null, null, null, holidays);
   }
 
   /**

@@ -178,4 +178,22 @@ class BusinessCalendarTest {
     assertThat(guatemala.nextBusinessMoment(ZonedDateTime.of(2026, 12, 24, 13, 0, 0, 0, zone)))
         .isEqualTo(ZonedDateTime.of(2026, 12, 28, 8, 0, 0, 0, zone));
   }
+
+  @Test
+  void aLunchBreakIsNotBusinessTime() {
+    ZoneId zone = ZoneId.of("America/Bogota");
+    BusinessCalendar withLunch = new BusinessCalendar(new CalendarProperties(zone, LocalTime.of(8, 0),
+        LocalTime.of(17, 0), LocalTime.of(12, 0), LocalTime.of(13, 0), "co", null, List.of()));
+    // four office hours from Monday 2 March 2026 at 10:00: two before lunch, two after it
+    assertThat(withLunch.addBusinessHours(ZonedDateTime.of(2026, 3, 2, 10, 0, 0, 0, zone), 4))
+        .isEqualTo(ZonedDateTime.of(2026, 3, 2, 15, 0, 0, 0, zone));
+    // a request received during lunch counts from 13:00
+    assertThat(withLunch.nextBusinessMoment(ZonedDateTime.of(2026, 3, 2, 12, 30, 0, 0, zone)))
+        .isEqualTo(ZonedDateTime.of(2026, 3, 2, 13, 0, 0, 0, zone));
+    // a whole office day, lunch left out, is one business day
+    assertThat(withLunch.businessDaysBetween(Date.from(ZonedDateTime.of(2026, 3, 2, 8, 0, 0, 0, zone).toInstant()),
+        Date.from(ZonedDateTime.of(2026, 3, 2, 17, 0, 0, 0, zone).toInstant()))).isEqualTo(1.0);
+    assertThat(withLunch.businessDaysBetween(Date.from(ZonedDateTime.of(2026, 3, 2, 12, 0, 0, 0, zone).toInstant()),
+        Date.from(ZonedDateTime.of(2026, 3, 2, 13, 0, 0, 0, zone).toInstant()))).isZero();
+  }
 }
