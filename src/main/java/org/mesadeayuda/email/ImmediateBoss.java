@@ -3,17 +3,12 @@ package org.mesadeayuda.email;
 import static org.mesadeayuda.email.EmailAccountVariables.*;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.InvalidInputException;
-import org.mesadeayuda.platform.Role;
+import org.mesadeayuda.platform.Signers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImmediateBoss {
 
-  /** The roles whose members have staff under them and may sign for them. */
-  static final List<Role> SIGNING_ROLES = List.of(Role.JEFES_PROCESO, Role.DIRECTORES_AREA, Role.DIRECTOR_TI);
+  private final Signers signers;
 
-  private final IdentityService identityService;
-
-  public ImmediateBoss(IdentityService identityService) {
-    this.identityService = identityService;
+  public ImmediateBoss(Signers signers) {
+    this.signers = signers;
   }
 
   /**
@@ -50,9 +42,7 @@ public class ImmediateBoss {
     if (isRequester(request, boss)) {
       throw refused("No puede firmar su propio reinicio de contraseña: indique el usuario de su jefe inmediato.");
     }
-    boolean heads = unrestricted(() -> SIGNING_ROLES.stream().anyMatch(role ->
-        identityService.createUserQuery().userId(boss.getId()).memberOfGroup(role.groupId()).count() > 0));
-    if (!heads) {
+    if (!signers.headsPeople(boss.getId())) {
       throw refused("«" + boss.getId() + "» no puede firmar el reinicio: el jefe inmediato debe ser jefe de "
           + "departamento, director de área o el Director de Tecnología.");
     }
@@ -65,12 +55,7 @@ public class ImmediateBoss {
    */
   public boolean isRequester(VariableScope request, User user) {
     String requester = string(request, REQUESTER) != null ? string(request, REQUESTER) : string(request, REQUESTED_BY);
-    if (user.getId().equals(requester)) {
-      return true;
-    }
-    String requesterEmail = string(request, REQUESTER_EMAIL);
-    return requesterEmail != null && user.getEmail() != null
-        && requesterEmail.toLowerCase(Locale.ROOT).equals(user.getEmail().trim().toLowerCase(Locale.ROOT));
+    return Signers.isSamePerson(user, requester, string(request, REQUESTER_EMAIL));
   }
 
   public boolean isRequester(VariableScope request, String userId) {
@@ -80,16 +65,7 @@ public class ImmediateBoss {
   }
 
   private User user(String userId) {
-    return unrestricted(() -> identityService.createUserQuery().userId(userId).singleResult());
-  }
-
-  /**
-   * The requester (a solicitante) may not read other users; whether the boss she names exists is the process's
-   * question, not hers.
-   */
-  private static <T> T unrestricted(Supplier<T> query) {
-    CommandContext context = Context.getCommandContext();
-    return context == null ? query.get() : context.runWithoutAuthorization(query::get);
+    return signers.user(userId).orElse(null);
   }
 
   /** "Nombre Apellido (usuario)", for the task's header. */

@@ -6,16 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.Signers;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.mesadeayuda.platform.ProcessVariables;
 import org.springframework.stereotype.Component;
@@ -34,13 +32,11 @@ import org.springframework.stereotype.Component;
 @Component("checkProcedureDetails")
 public class CheckProcedureDetails implements ExecutionListener, TaskListener {
 
-  /** EM-2: who may sign a password reset (the e-mail procedure's rule, email/ImmediateBoss, asked here at intake). */
-  static final List<String> SIGNING_GROUPS = List.of("jefes-proceso", "directores-area", "director-ti");
+  /** EM-2: who may sign a password reset (the same rule as the e-mail procedure, asked here at intake). */
+  private final Signers signers;
 
-  private final IdentityService identityService;
-
-  public CheckProcedureDetails(IdentityService identityService) {
-    this.identityService = identityService;
+  public CheckProcedureDetails(Signers signers) {
+    this.signers = signers;
   }
 
   /** The called procedures keep the description in columns of this size (information, justification). */
@@ -147,25 +143,17 @@ public class CheckProcedureDetails implements ExecutionListener, TaskListener {
     if (!PASSWORD_RESET.equals(string(scope, REQUEST_TYPE)) || named == null) {
       return;
     }
-    User boss = unrestricted(() -> identityService.createUserQuery().userId(named).singleResult());
+    User boss = signers.user(named).orElse(null);
     String requester = string(scope, REQUESTER) != null ? string(scope, REQUESTER) : string(scope, REGISTERED_BY);
-    String requesterEmail = string(scope, REQUESTER_EMAIL);
     if (boss == null) {
       problems.add(new FieldProblem("immediateBoss", "«" + named + "» no es un usuario del sistema: indique el usuario "
           + "de su jefe inmediato (por ejemplo, julia.jefa)"));
-    } else if (boss.getId().equals(requester) || (requesterEmail != null && boss.getEmail() != null
-        && requesterEmail.trim().equalsIgnoreCase(boss.getEmail().trim()))) {
+    } else if (Signers.isSamePerson(boss, requester, string(scope, REQUESTER_EMAIL))) {
       problems.add(new FieldProblem("immediateBoss", "no puede firmar su propio reinicio de contraseña"));
-    } else if (!unrestricted(() -> SIGNING_GROUPS.stream().anyMatch(group ->
-        identityService.createUserQuery().userId(boss.getId()).memberOfGroup(group).count() > 0))) {
+    } else if (!signers.headsPeople(boss.getId())) {
       problems.add(new FieldProblem("immediateBoss", "el jefe inmediato debe ser jefe de departamento, director de "
           + "área o el Director de Tecnología"));
     }
-  }
-
-  private static <T> T unrestricted(java.util.function.Supplier<T> query) {
-    CommandContext context = Context.getCommandContext();
-    return context == null ? query.get() : context.runWithoutAuthorization(query::get);
   }
 
   private static void required(VariableScope scope, List<FieldProblem> problems, String... fields) {
