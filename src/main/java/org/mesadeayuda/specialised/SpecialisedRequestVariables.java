@@ -48,10 +48,6 @@ public final class SpecialisedRequestVariables {
   // the delivery
   public static final String DELIVERY_SUMMARY = "deliverySummary";
 
-  // what the case leaves for a calling ticket (COMMON "Called-procedure contract")
-  public static final String PROCEDURE_OUTCOME = "procedureOutcome";
-  public static final String PROCEDURE_SUMMARY = "procedureSummary";
-
   public static final String APPROVE = "approve";
   public static final String REFUSE = "refuse";
   public static final String MORE_INFORMATION = "more_information";
