@@ -45,7 +45,7 @@ public class OpenLogbookRound implements JavaDelegate {
     ZonedDateTime local = scheduledAt.atZone(calendar.zone());
     Date due = calendar.closingTime(calendar.nextBusinessMoment(local).toLocalDate());
     List<String> dueAreas = areas.dueOn(local.getDayOfWeek());
-    String roundCode = ticketNumbers.next(ROUND_PREFIX);
+    String roundCode = ticketNumbers.next(execution, ROUND_PREFIX);
     execution.setProcessBusinessKey(roundCode);
     execution.setVariable(ROUND_CODE, roundCode);
     execution.setVariable(ROUND_AREAS, String.join(",", dueAreas));

@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -51,6 +52,8 @@ public class BusinessCalendar {
   private final String[] region;
   private final Map<LocalDate, String> institutionDays = new HashMap<>();
   private final Map<LocalDate, String> halfDays = new HashMap<>();
+  private final Map<MonthDay, String> yearlyDays = new HashMap<>();
+  private final Map<MonthDay, String> yearlyHalfDays = new HashMap<>();
   private final Map<Integer, Map<LocalDate, String>> countryHolidaysByYear = new ConcurrentHashMap<>();
 
   public BusinessCalendar(CalendarProperties properties) {
@@ -62,7 +65,11 @@ public class BusinessCalendar {
     this.country = properties.country() == null ? null : HolidayManager.getInstance(parameter(properties.country()));
     this.region = properties.region() == null ? new String[0] : new String[] {properties.region()};
     for (CalendarProperties.Holiday day : properties.holidays()) {
-      (day.halfDay() ? halfDays : institutionDays).merge(day.date(), day.name(), (a, b) -> a + " / " + b);
+      if (day.yearly() != null) {
+        (day.halfDay() ? yearlyHalfDays : yearlyDays).merge(day.yearly(), day.name(), (a, b) -> a + " / " + b);
+      } else {
+        (day.halfDay() ? halfDays : institutionDays).merge(day.date(), day.name(), (a, b) -> a + " / " + b);
+      }
     }
   }
 
@@ -86,12 +93,17 @@ public class BusinessCalendar {
   /** The holiday's name, when the day is a public holiday, an institution day or an afternoon-only day. */
   public Optional<String> holidayName(LocalDate day) {
     String full = fullHolidayName(day);
-    return Optional.ofNullable(full != null ? full : halfDays.get(day));
+    return Optional.ofNullable(full != null ? full : halfDayName(day));
+  }
+
+  private String halfDayName(LocalDate day) {
+    String listed = halfDays.get(day);
+    return listed != null ? listed : yearlyHalfDays.get(MonthDay.from(day));
   }
 
   /** Whether only the morning of a business day is worked (the business day ends at noon). */
   public boolean isHalfDay(LocalDate day) {
-    return isBusinessDay(day) && halfDays.containsKey(day);
+    return isBusinessDay(day) && halfDayName(day) != null;
   }
 
   /** The closing time of a business day: noon on an afternoon-only holiday, otherwise the end of office hours. */
@@ -270,7 +282,7 @@ public class BusinessCalendar {
   }
 
   private String fullHolidayName(LocalDate day) {
-    String own = institutionDays.get(day);
+    String own = institutionDays.getOrDefault(day, yearlyDays.get(MonthDay.from(day)));
     if (own != null) {
       return own;
     }

@@ -11,10 +11,13 @@ public final class BusinessKeys {
 
   private BusinessKeys() {}
 
-  /** Sets and returns the case number of the instance {@code execution} starts. */
+  /**
+   * Sets and returns the case number of the instance {@code execution} starts: {@code prefix} is the application's,
+   * replaced by the institution's own when its profile names one.
+   */
   public static String assign(DelegateExecution execution, TicketNumbers numbers, String prefix) {
     String inherited = execution.getSuperExecution() == null ? null : execution.getProcessBusinessKey();
-    String number = inherited == null || inherited.isBlank() ? numbers.next(prefix) : inherited;
+    String number = inherited == null || inherited.isBlank() ? numbers.next(execution, prefix) : inherited;
     execution.setProcessBusinessKey(number);
     return number;
   }

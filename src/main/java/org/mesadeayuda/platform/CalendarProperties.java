@@ -2,6 +2,8 @@ package org.mesadeayuda.platform;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -66,17 +68,47 @@ public record CalendarProperties(
   }
 
   /**
-   * A day of the institution without service.
+   * A day of the institution without service: one date, or a day of every year.
    *
+   * @param date the day (a bridge day declared for one year)
+   * @param everyYear month and day ({@code 12-24}) of a day off every year, such as Guatemala's afternoon-only 24 and
+   *     31 December (Código de Trabajo, art. 127): no list to extend each year
    * @param halfDay only the afternoon is off: the business day ends at noon
    */
-  public record Holiday(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String name, boolean halfDay) {
+  public record Holiday(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String everyYear, String name,
+      boolean halfDay) {
 
     @ConstructorBinding
-    public Holiday {}
+    public Holiday {
+      if ((date == null) == (everyYear == null || everyYear.isBlank())) {
+        throw new IllegalArgumentException("mesa.calendar.holidays: each day has a date or every-year (MM-DD), not "
+            + "both: " + name);
+      }
+      if (everyYear != null && !everyYear.isBlank()) {
+        monthDay(everyYear);
+      }
+    }
+
+    public Holiday(LocalDate date, String name, boolean halfDay) {
+      this(date, null, name, halfDay);
+    }
 
     public Holiday(LocalDate date, String name) {
-      this(date, name, false);
+      this(date, null, name, false);
+    }
+
+    /** The day of every year, or null for a one-date day. */
+    public MonthDay yearly() {
+      return everyYear == null || everyYear.isBlank() ? null : monthDay(everyYear);
+    }
+
+    private static MonthDay monthDay(String text) {
+      String trimmed = text.trim();
+      try {
+        return MonthDay.parse(trimmed.startsWith("--") ? trimmed : "--" + trimmed);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("mesa.calendar.holidays.every-year must be MM-DD (12-24): " + text, e);
+      }
     }
   }
 }

@@ -33,7 +33,13 @@ public record InstitutionProperties(
     departments = departments == null ? Map.of() : Map.copyOf(departments);
   }
 
-  public record Department(String name, String headEmail, String headUser) {}
+  public record Department(String name, String headEmail, String headUser) {
+
+    public Department {
+      // a profile's department leaves head-user to a placeholder the demo fills; unset, it is empty: no head user
+      headUser = headUser == null || headUser.isBlank() ? null : headUser.trim();
+    }
+  }
 
   public Optional<Department> department(String code) {
     return Optional.ofNullable(code).map(departments::get);

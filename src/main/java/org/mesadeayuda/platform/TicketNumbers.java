@@ -2,7 +2,9 @@ package org.mesadeayuda.platform;
 
 import java.time.Year;
 import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,12 +26,28 @@ public class TicketNumbers {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final ZoneId zone;
+  private final Procedures procedures;
 
   public TicketNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BusinessCalendar calendar) {
+    this(jdbc, transactionManager, calendar, null);
+  }
+
+  @Autowired
+  public TicketNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BusinessCalendar calendar,
+      Procedures procedures) {
+    this.procedures = procedures;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.zone = calendar.zone();
+  }
+
+  /**
+   * The next number of the case {@code execution} runs, with the institution's prefix for its process
+   * ({@code mesa.procedures.case-prefixes}) or else the application's {@code applicationPrefix}.
+   */
+  public String next(DelegateExecution execution, String applicationPrefix) {
+    return next(procedures == null ? applicationPrefix : procedures.casePrefix(execution, applicationPrefix));
   }
 
   /** The next number for {@code prefix} in the current year (engine clock, so tests can move it). */

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.Signers;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.mesadeayuda.platform.ProcessVariables;
@@ -34,9 +35,15 @@ public class CheckProcedureDetails implements ExecutionListener, TaskListener {
 
   /** EM-2: who may sign a password reset (the same rule as the e-mail procedure, asked here at intake). */
   private final Signers signers;
+  /** Which types the institution offers and hands to a procedure of their own (its profile). */
+  private final OwnProcedure ownProcedure;
 
-  public CheckProcedureDetails(Signers signers) {
+  private final InstitutionProperties institution;
+
+  public CheckProcedureDetails(Signers signers, OwnProcedure ownProcedure, InstitutionProperties institution) {
     this.signers = signers;
+    this.ownProcedure = ownProcedure;
+    this.institution = institution;
   }
 
   /** The called procedures keep the description in columns of this size (information, justification). */
@@ -46,6 +53,8 @@ public class CheckProcedureDetails implements ExecutionListener, TaskListener {
   private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
   static {
+    LABELS.put(REQUEST_TYPE, "Tipo de solicitud");
+    LABELS.put(DEPARTMENT, "Departamento");
     LABELS.put(DESCRIPTION, "Descripción del problema o requerimiento");
     LABELS.put("informationLocation", "¿Dónde está la información?");
     LABELS.put("locationDetail", "Ubicación exacta");
@@ -70,8 +79,7 @@ public class CheckProcedureDetails implements ExecutionListener, TaskListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    List<FieldProblem> problems = problems(execution);
-    signer(execution, problems);
+    List<FieldProblem> problems = check(execution);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("Revise los datos de la solicitud. " + describe(problems), problems);
     }
@@ -79,8 +87,7 @@ public class CheckProcedureDetails implements ExecutionListener, TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<FieldProblem> problems = problems(task);
-    signer(task, problems);
+    List<FieldProblem> problems = check(task);
     if (!problems.isEmpty()) {
       throw new InvalidInputException("Este tipo de solicitud se tramita en su propio procedimiento y la solicitud no "
           + "trae los datos que pide: " + describe(problems) + " Mantenga el tipo o pida al solicitante una nueva "
@@ -88,8 +95,37 @@ public class CheckProcedureDetails implements ExecutionListener, TaskListener {
     }
   }
 
-  static List<FieldProblem> problems(VariableScope scope) {
+  /**
+   * The type must be one the institution offers; a type handed to its own procedure there must carry what that
+   * procedure asks. Records which procedure, if any, takes the ticket ({@link #OWN_PROCEDURE}).
+   */
+  private List<FieldProblem> check(VariableScope scope) {
     String type = string(scope, REQUEST_TYPE);
+    List<FieldProblem> problems = new ArrayList<>();
+    if (type != null && !ownProcedure.offered(type)) {
+      problems.add(new FieldProblem(REQUEST_TYPE, "esta institución no atiende solicitudes de ese tipo por la mesa "
+          + "de ayuda; elija otro tipo o «Otro» y descríbala"));
+      return problems;
+    }
+    String department = string(scope, DEPARTMENT);
+    if (department != null && institution.department(department).isEmpty()) {
+      // the institution's departments (its profile), whatever list a form offers
+      problems.add(new FieldProblem(DEPARTMENT, "no es un departamento de la institución: "
+          + String.join(", ", institution.departments().values().stream()
+              .map(InstitutionProperties.Department::name).sorted().toList())));
+    }
+    String procedure = ownProcedure.of(type);
+    if (procedure != null) {
+      problems.addAll(problems(scope, type));
+      signer(scope, problems);
+    }
+    if (problems.isEmpty()) {
+      scope.setVariable(OWN_PROCEDURE, procedure);
+    }
+    return problems;
+  }
+
+  private static List<FieldProblem> problems(VariableScope scope, String type) {
     List<FieldProblem> problems = new ArrayList<>();
     if (BACKUP.equals(type)) {
       required(scope, problems, "informationLocation", "locationDetail", "backupKind");

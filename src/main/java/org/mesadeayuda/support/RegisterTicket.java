@@ -19,8 +19,11 @@ public class RegisterTicket implements JavaDelegate {
   private final BusinessCalendar calendar;
   private final TicketRegister register;
   private final FirstResponseTime firstResponseTime;
+  private final SupportTargets targets;
 
-  public RegisterTicket(BusinessCalendar calendar, TicketRegister register, FirstResponseTime firstResponseTime) {
+  public RegisterTicket(BusinessCalendar calendar, TicketRegister register, FirstResponseTime firstResponseTime,
+      SupportTargets targets) {
+    this.targets = targets;
     this.calendar = calendar;
     this.register = register;
     this.firstResponseTime = firstResponseTime;
@@ -29,8 +32,13 @@ public class RegisterTicket implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Date openedAt = date(execution, OPENED_AT);
-    Date firstResponseDue = firstResponseTime.due(openedAt, integer(execution, FIRST_RESPONSE_HOURS));
-    Date resolutionDue = calendar.addBusinessDays(openedAt, integer(execution, RESOLUTION_DAYS));
+    // the priority's targets, within the institution's ceilings (SR-8, SR-9)
+    int firstResponseHours = targets.firstResponseHours(integer(execution, FIRST_RESPONSE_HOURS));
+    int resolutionDays = targets.resolutionBusinessDays(integer(execution, RESOLUTION_DAYS));
+    execution.setVariable(FIRST_RESPONSE_HOURS, firstResponseHours);
+    execution.setVariable(RESOLUTION_DAYS, resolutionDays);
+    Date firstResponseDue = firstResponseTime.due(openedAt, firstResponseHours);
+    Date resolutionDue = calendar.addBusinessDays(openedAt, resolutionDays);
     execution.setVariable(FIRST_RESPONSE_DUE, firstResponseDue);
     execution.setVariable(RESOLUTION_DUE, resolutionDue);
 

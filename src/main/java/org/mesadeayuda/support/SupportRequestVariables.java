@@ -77,6 +77,11 @@ public final class SupportRequestVariables {
   public static final String EXEMPTION_DETAIL = "exemptionDetail";
 
   // own procedure (a type with its own process: called with the ticket's number, see processes/support-request.bpmn)
+  /**
+   * The process key of the procedure that takes the ticket at this institution ({@link OwnProcedure}), null when the
+   * desk attends it; set as the ticket starts and again when the desk's review changes its type.
+   */
+  public static final String OWN_PROCEDURE = "ownProcedure";
   public static final String PROCEDURE_OUTCOME = "procedureOutcome";
   public static final String PROCEDURE_SUMMARY = "procedureSummary";
   public static final String BACKUP = "backup";

@@ -180,6 +180,24 @@ class BusinessCalendarTest {
   }
 
   @Test
+  void aYearlyHalfDayEndsTheBusinessDayAtNoonEveryYear() {
+    BusinessCalendar guatemala = country("gt", "gua", "America/Guatemala",
+        new CalendarProperties.Holiday(null, "12-24", "Nochebuena (desde el mediodía)", true),
+        new CalendarProperties.Holiday(null, "12-31", "Fin de año (desde el mediodía)", true));
+    // no list to extend: 2026, 2031 and 2040 alike (weekdays only: a Saturday 24th is no business day anyway)
+    for (LocalDate day : List.of(LocalDate.of(2026, 12, 24), LocalDate.of(2031, 12, 24), LocalDate.of(2040, 12, 31))) {
+      assertThat(guatemala.isHalfDay(day)).as(day.toString()).isTrue();
+      assertThat(guatemala.closingOf(day)).isEqualTo(LocalTime.NOON);
+      assertThat(guatemala.holidayName(day)).isPresent();
+    }
+    assertThat(guatemala.isHalfDay(LocalDate.of(2031, 12, 23))).isFalse();
+    assertThatThrownBy(() -> new CalendarProperties.Holiday(null, "24-12", "mal escrito", true))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CalendarProperties.Holiday(LocalDate.of(2026, 12, 24), "12-24", "las dos", true))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aLunchBreakIsNotBusinessTime() {
     ZoneId zone = ZoneId.of("America/Bogota");
     BusinessCalendar withLunch = new BusinessCalendar(new CalendarProperties(zone, LocalTime.of(8, 0),

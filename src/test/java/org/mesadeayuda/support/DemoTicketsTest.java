@@ -25,7 +25,7 @@ class DemoTicketsTest {
   void everyDemoTicketPassesTheStartRules() {
     // the demo's head of department (platform/DemoUsers), who signs the demo's password reset
     TestUsers.create(identityService, "julia.jefa", "jefes-proceso", "clave-demo-tickets");
-    for (Map<String, Object> request : DemoTickets.requests()) {
+    for (Map<String, Object> request : DemoTickets.requests("operaciones")) {
       ProcessInstance ticket = runtimeService.startProcessInstanceByKey(SupportRequestVariables.PROCESS_KEY, request);
       assertThat(ticket.getBusinessKey()).as("%s", request.get("requestType")).startsWith("SOP-");
     }
