@@ -92,6 +92,9 @@ class InstitutionProfilesTest {
         .run("--spring.datasource.url=jdbc:h2:mem:profile-" + expected.profile() + ";DB_CLOSE_DELAY=-1",
             "--spring.datasource.username=sa", "--spring.datasource.password=",
             "--server.port=0",
+            // the engine registers itself by name for the whole JVM: under its own name it neither replaces nor, as
+            // it closes, unregisters the suite's shared engine ("default"), which the REST API looks up by name
+            "--camunda.bpm.process-engine-name=profile-" + expected.profile(),
             "--camunda.bpm.job-execution.enabled=false",
             "--mesa.mail.outbox.background-sender=false",
             "--mesa.mail.outbox.after-commit=none",
