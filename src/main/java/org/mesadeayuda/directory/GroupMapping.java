@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.mesadeayuda.operations.OperationsConfiguration;
 import org.mesadeayuda.platform.IdentitySetup;
 import org.mesadeayuda.platform.Role;
 
@@ -19,10 +20,11 @@ import org.mesadeayuda.platform.Role;
  */
 public final class GroupMapping {
 
-  /** The application's own groups that may be mapped: the roles, the administrators and the connection checkers. */
+  /** The application's own groups that may be mapped: the roles, the administrators, the connection checkers and
+   * the monitoring account's group. */
   public static final Set<String> APPLICATION_GROUPS = Arrays.stream(Role.values()).map(Role::groupId)
       .collect(Collectors.toCollection(() -> new java.util.LinkedHashSet<>(Set.of(Groups.CAMUNDA_ADMIN,
-          IdentitySetup.CONNECTION_CHECKERS))));
+          IdentitySetup.CONNECTION_CHECKERS, OperationsConfiguration.MONITORING_GROUP))));
 
   private final Map<String, String> toDirectory = new LinkedHashMap<>();
   private final Map<String, String> fromDirectory = new HashMap<>();
