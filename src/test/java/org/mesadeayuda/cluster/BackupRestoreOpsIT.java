@@ -69,7 +69,7 @@ class BackupRestoreOpsIT {
     List<String> cases;
     String copy;
     try {
-      node.awaitReady(Duration.ofMinutes(5));
+      node.awaitReady(Duration.ofMinutes(15));
       cases = openCasesWithAttachments(node);
       awaitRegistered(node, cases);
       // the script, as cron would run it, against the running application
@@ -105,7 +105,7 @@ class BackupRestoreOpsIT {
       List<String> cases;
       String copy;
       try {
-        node.awaitReady(Duration.ofMinutes(5));
+        node.awaitReady(Duration.ofMinutes(15));
         cases = openCasesWithAttachments(node);
         awaitRegistered(node, cases);
         Map<String, String> dump = new HashMap<>(libpq);
@@ -171,7 +171,7 @@ class BackupRestoreOpsIT {
 
   /** The register row is written by the first asynchronous step: wait for the job executor to take it. */
   static void awaitRegistered(ClusterNode node, List<String> cases) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (System.nanoTime() < deadline) {
       HttpResponse<String> jobs = node.send("GET", "/engine-rest/job/count?messages=true", null);
       HttpResponse<String> tasks = node.send("GET", "/engine-rest/task/count", null);

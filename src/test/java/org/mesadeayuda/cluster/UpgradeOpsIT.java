@@ -46,7 +46,7 @@ class UpgradeOpsIT {
       List<String> cases = new ArrayList<>();
       old.start(previousJar, environment, List.of(), null, data);
       try {
-        old.awaitReady(Duration.ofMinutes(6));
+        old.awaitReady(Duration.ofMinutes(15));
         createTechnician(old);
         for (int i = 0; i < 3; i++) {
           cases.add(old.post("/api/support-requests", request(i), 201).path("ticketNumber").asText());
@@ -65,7 +65,7 @@ class UpgradeOpsIT {
       ClusterNode current = BackupRestoreOpsIT.node("upgrade-current");
       current.start(BackupRestoreOpsIT.JAR, environment, List.of(), null, data);
       try {
-        current.awaitReady(Duration.ofMinutes(6));
+        current.awaitReady(Duration.ofMinutes(15));
         for (String number : cases) {
           advance(current, number, 10);
           JsonNode finished = JSON(current.send("GET",
@@ -154,7 +154,7 @@ class UpgradeOpsIT {
 
   /** The case's open tasks once its asynchronous steps have run; empty when the case has ended. */
   static JsonNode awaitTasksOrEnd(ClusterNode node, String number) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (System.nanoTime() < deadline) {
       JsonNode tasks = JSON(node.send("GET", "/engine-rest/task?processInstanceBusinessKey=" + number, null));
       if (!tasks.isEmpty()) {

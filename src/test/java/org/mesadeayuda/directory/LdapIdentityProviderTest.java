@@ -3,6 +3,9 @@ package org.mesadeayuda.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +22,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mesadeayuda.platform.IdentitySetup;
 import org.mesadeayuda.platform.Role;
 import org.mesadeayuda.platform.SecurityProperties;
@@ -129,6 +133,44 @@ class LdapIdentityProviderTest {
         .hasMessageContaining("refused the service account " + TestDirectory.BIND_DN)
         .hasMessageContaining("MESA_LDAP_BIND_PASSWORD")
         .hasMessageContaining("error code 49");
+  }
+
+  @Test
+  void ldapsWithATrustedCertificateWorksAndAnUntrustedOneStopsTheStart(@TempDir Path folder) throws Exception {
+    Path keyStore = folder.resolve("ldap.p12");
+    char[] password = "clave-del-almacen".toCharArray();
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "ldap", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+        "-keystore", keyStore.toString(), "-storepass", new String(password), "-keypass", new String(password))
+        .redirectErrorStream(true).start();
+    assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(keyStore)) {
+      trusted.load(in, password);
+    }
+    try (TestDirectory secure = TestDirectory.ldaps(keyStore, password)) {
+      assertThat(secure.url()).startsWith("ldaps://");
+      // the JVM's trust store does not know the directory's certificate: the start says so
+      DirectoryIdentityPlugin untrusted = secure.plugin(TestDirectory.BIND_PASSWORD);
+      untrusted.setUseSsl(true);
+      assertThatThrownBy(() -> engine(untrusted)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("refused the service account").hasMessageContaining("certification path");
+
+      TestTrustSocketFactory.trusted = trusted;
+      DirectoryIdentityPlugin plugin = secure.plugin(TestDirectory.BIND_PASSWORD);
+      plugin.setUseSsl(true);
+      plugin.setContextProperties(Map.of("java.naming.ldap.factory.socket", TestTrustSocketFactory.class.getName()));
+      ProcessEngine overTls = engine(plugin);
+      try {
+        assertThat(overTls.getIdentityService().checkPassword("marta.mesa", TestDirectory.password("marta.mesa")))
+            .isTrue();
+        assertThat(overTls.getIdentityService().createGroupQuery().groupMember("marta.mesa").list())
+            .extracting(Group::getId).contains("mesa-ayuda");
+      } finally {
+        overTls.close();
+      }
+    }
   }
 
   @Test

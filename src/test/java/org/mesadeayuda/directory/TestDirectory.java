@@ -5,7 +5,10 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldif.LDIFReader;
+import com.unboundid.util.ssl.KeyStoreKeyManager;
+import com.unboundid.util.ssl.SSLUtil;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -30,11 +33,24 @@ final class TestDirectory implements AutoCloseable {
   static final String ADMIN_GROUP = "cn=Mesa-Administradores,ou=grupos,dc=mesa,dc=local";
 
   final InMemoryDirectoryServer server;
+  private final boolean secure;
 
   TestDirectory(int port) throws Exception {
+    this(InMemoryListenerConfig.createLDAPConfig("ldap", port));
+  }
+
+  /** A directory that only speaks LDAPS, with the certificate of the key store (PKCS12, alias {@code ldap}). */
+  static TestDirectory ldaps(Path keyStore, char[] password) throws Exception {
+    SSLUtil server = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), password, "PKCS12", "ldap"), null);
+    return new TestDirectory(InMemoryListenerConfig.createLDAPSConfig("ldaps", null, 0,
+        server.createSSLServerSocketFactory(), null));
+  }
+
+  private TestDirectory(InMemoryListenerConfig listener) throws Exception {
     InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
     config.addAdditionalBindCredentials(BIND_DN, BIND_PASSWORD);
-    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", port));
+    config.setListenerConfigs(listener);
+    secure = listener.getListenerName().equals("ldaps");
     config.setSchema(null);
     server = new InMemoryDirectoryServer(config);
     try (InputStream ldif = TestDirectory.class.getResourceAsStream("/ldap/demo-users.ldif")) {
@@ -48,7 +64,7 @@ final class TestDirectory implements AutoCloseable {
   }
 
   String url() {
-    return "ldap://127.0.0.1:" + server.getListenPort();
+    return (secure ? "ldaps" : "ldap") + "://127.0.0.1:" + server.getListenPort();
   }
 
   void remove(String userId) throws LDAPException {
