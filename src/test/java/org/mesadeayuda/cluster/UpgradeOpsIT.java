@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * version's jar (Camunda's schema update and our Flyway migrations run by themselves at start) and those cases finish.
  * The earlier version is commit {@value #DEFAULT_PREVIOUS} (there is no release tag yet: the last commit of the
  * 1 December 2026 work, before the mail outbox, attachments and the schema changes V11 to V19), built from git at the
- * start of the test, or any jar given as {@code -Dops.previousJar=...}. Profile {@code ops}.
+ * start of the test from the repository {@code -Dops.gitDir} (default: the working directory), or any jar given as
+ * {@code -Dops.previousJar=...}. Profile {@code ops}.
  */
 class UpgradeOpsIT {
 
@@ -89,8 +90,9 @@ class UpgradeOpsIT {
     String commit = System.getProperty("ops.previousCommit", DEFAULT_PREVIOUS);
     Path source = work.resolve("previous");
     Files.createDirectories(source);
+    String repository = System.getProperty("ops.gitDir", ".");
     BackupRestoreOpsIT.run(Map.of(), "bash", "-c",
-        "git archive " + commit + " | tar -x -C '" + source + "'");
+        "git -C '" + repository + "' archive " + commit + " | tar -x -C '" + source + "'");
     BackupRestoreOpsIT.run(Map.of(), "bash", "-c", "cd '" + source + "' && ./mvnw -B -q -DskipTests package");
     try (var jars = Files.list(source.resolve("target"))) {
       return jars.filter(path -> path.toString().endsWith(".jar")).findFirst().orElseThrow();
