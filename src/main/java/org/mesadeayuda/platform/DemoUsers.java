@@ -45,6 +45,10 @@ public class DemoUsers implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    if (identityService.isReadOnly()) {
+      LOG.warn("Profile demo with a read-only identity (directory login): no demo users are created");
+      return;
+    }
     boolean generated = configuredPassword == null || configuredPassword.isBlank();
     String password = generated ? IdentitySetup.randomPassword() : configuredPassword;
     StringBuilder table = new StringBuilder();

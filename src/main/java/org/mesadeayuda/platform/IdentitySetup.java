@@ -105,6 +105,14 @@ public class IdentitySetup implements ApplicationRunner {
     for (Resources resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
+    if (identityService.isReadOnly()) {
+      // directory login (profile ldap): the administrators are the members of mesa.ldap.admin-group
+      if (identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+        LOG.warn("Nobody in the directory administers the application: set mesa.ldap.admin-group (MESA_LDAP_ADMIN_GROUP)"
+            + " to a directory group with members");
+      }
+      return;
+    }
     if (identityService.createUserQuery().userId(adminId).count() > 0) {
       // recovery without touching the database: a restart lifts a lock left by wrong passwords
       identityService.unlockUser(adminId);
@@ -181,6 +189,11 @@ public class IdentitySetup implements ApplicationRunner {
 
   private void createGroup(String groupId, String name, String type) {
     if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+      return;
+    }
+    if (identityService.isReadOnly()) {
+      // the directory's groups are the directory's to create; the role still gets its permissions below
+      LOG.warn("The directory has no group for '{}' ({}): map one with mesa.ldap.groups.{}", groupId, name, groupId);
       return;
     }
     Group group = identityService.newGroup(groupId);
