@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.platform.CalendarProperties;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -26,7 +26,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class PdfDocuments {
 
-  private final TemplateEngine templates = new TemplateEngine();
+  private final SpringTemplateEngine templates = new SpringTemplateEngine();
   private final InstitutionProperties institution;
   private final CalendarProperties calendar;
 
