@@ -64,6 +64,27 @@ public final class PdfText {
     }
   }
 
+  /** An e-mail's text, whether it carries attachments (multipart) or not. */
+  public static String body(MimeMessage message) throws Exception {
+    return body(message.getContent());
+  }
+
+  private static String body(Object content) throws Exception {
+    if (content instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart part = multipart.getBodyPart(i);
+        if (!Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+          String text = body(part.getContent());
+          if (text != null) {
+            return text;
+          }
+        }
+      }
+      return null;
+    }
+    return content instanceof String text ? text : null;
+  }
+
   /** Renders each page to PNG under {@code target/documents/} (to look at); returns the files. */
   public static List<Path> renderPages(byte[] pdf, String name) throws IOException {
     Path folder = Path.of("target", "documents");
