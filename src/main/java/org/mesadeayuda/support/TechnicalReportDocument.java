@@ -24,7 +24,7 @@ public class TechnicalReportDocument {
 
   static final String ATTENDED_KIND = "technical_report";
   static final String EXTENSION_KIND = "extension_report";
-  private static final Map<String, String> ATTENTION = Map.of("in_person", "en persona", "remote", "remota");
+  private static final Map<String, String> ATTENTION = Map.of("on_site", "en sitio", "in_person", "en sitio", "remote", "remota");
   private static final Map<String, String> DEADLINE = Map.of("on_time", "dentro del plazo (en curso)",
       "conforming", "servicio conforme", "non_conforming", "servicio no conforme", "exempt", "exenta del plazo");
   private static final Map<String, String> PRIORITY =

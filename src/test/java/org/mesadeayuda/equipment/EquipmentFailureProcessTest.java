@@ -174,6 +174,7 @@ class EquipmentFailureProcessTest {
     assertThat(PdfText.attachments(memoMail)).singleElement().satisfies(pdf -> {
       assertThat(pdf.fileName()).isEqualTo("Memorando DAF " + ticket + ".pdf");
       assertThat(PdfText.of(pdf.content())).contains("MEMORANDO", "Q 450.50", "Caso " + ticket);
+      PdfText.renderPages(pdf.content(), "finance-memo");
     });
     assertThat((String) runtimeService.getVariable(failure.getId(), "financeMemoUrl")).matches("/mesa/documentos/\\d+");
 

@@ -341,6 +341,7 @@ class PreventiveMaintenanceProcessTest {
           "Institución pública", "60,0 %", "no alcanzada", "se coordinará con las jefaturas", "MNT-02",
           "el usuario no entregó el equipo", "diego.director",
           delivered.programmedCount() + " equipos programados", delivered.maintainedCount() + " con mantenimiento");
+      PdfText.renderPages(pdf.content(), "maintenance-indicator");
     });
   }
 
