@@ -73,11 +73,11 @@ public class TechnicalReportDocument {
         .map(InstitutionProperties.Department::name).orElse(ticket.getDepartment()));
     values.put("service", ticket.getServiceCatalogEntry() == null ? ticket.getRequestType()
         : ticket.getServiceCatalogEntry());
-    values.put("priority", PRIORITY.getOrDefault(ticket.getPriority(), ticket.getPriority()));
+    values.put("priority", label(PRIORITY, ticket.getPriority()));
     values.put("description", ticket.getDescription());
     values.put("assetTag", ticket.getAssetTag());
     values.put("technician", ticket.getTechnician());
-    values.put("attentionMode", ATTENTION.getOrDefault(ticket.getAttentionMode(), ticket.getAttentionMode()));
+    values.put("attentionMode", label(ATTENTION, ticket.getAttentionMode()));
     values.put("workDone", ticket.getWorkDone());
     values.put("technicalReport", ticket.getTechnicalReport());
     values.put("openedAt", SpanishText.dateTime(ticket.getOpenedAt(), zone));
@@ -85,12 +85,17 @@ public class TechnicalReportDocument {
     values.put("resolutionDue", SpanishText.dateTime(ticket.getResolutionDue(), zone));
     values.put("resolvedAt", SpanishText.dateTime(ticket.getResolvedAt(), zone));
     values.put("escalations", ticket.getEscalations());
-    values.put("deadlineStatus", DEADLINE.getOrDefault(ticket.getSlaStatus(), ticket.getSlaStatus()));
+    values.put("deadlineStatus", label(DEADLINE, ticket.getSlaStatus()));
     BigDecimal days = ticket.getResolutionBusinessDays();
     values.put("resolutionDays", days == null ? null : SpanishText.number(days.doubleValue(), 2) + " días hábiles");
     values.put("previousExtension", ticket.getExtensionCause() != null && !extension
         ? ExtendDeadline.CAUSE_LABELS.getOrDefault(ticket.getExtensionCause(), ticket.getExtensionCause()) + " ("
           + ticket.getExtensionDays() + " días hábiles)" : null);
     return values;
+  }
+
+  /** The label of a recorded code; none when nothing was recorded (a ticket attended by its own procedure). */
+  private static String label(Map<String, String> labels, String code) {
+    return code == null ? null : labels.getOrDefault(code, code);
   }
 }
