@@ -61,6 +61,8 @@ public final class EquipmentFailureVariables {
   public static final String LOANER_ASSET_TAG = "loanerAssetTag";
   public static final String MEMO_PURPOSE = "memoPurpose";
   public static final String FINANCE_MEMO = "financeMemo";
+  /** Where Finance downloads the memo's PDF (linked from its task form). */
+  public static final String FINANCE_MEMO_URL = "financeMemoUrl";
   public static final String FINANCE_DECISION = "financeDecision";
   public static final String FINANCE_COMMENT = "financeComment";
   public static final String QUOTES_SUMMARY = "quotesSummary";

@@ -3,8 +3,10 @@ package org.mesadeayuda.equipment;
 import static org.mesadeayuda.equipment.EquipmentFailureVariables.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.mesadeayuda.platform.MailAttachment;
 import org.mesadeayuda.platform.Mailer;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +21,17 @@ public class EquipmentMails {
   }
 
   public void send(String to, String template, DelegateExecution execution, Map<String, ?> extra) {
+    send(to, template, execution, extra, List.of());
+  }
+
+  public void send(String to, String template, DelegateExecution execution, Map<String, ?> extra,
+      List<MailAttachment> attachments) {
     Map<String, Object> values = new HashMap<>();
     for (String name : new String[] {TICKET_NUMBER, REQUESTER_NAME, ASSET_TAG, ASSET_DESCRIPTION, FAILURE_DATE,
         FAILURE_DESCRIPTION, PROVIDER_NAME, CONTRACT_NUMBER, FINDINGS, PARTS_NEEDED, LOANER_ASSET_TAG}) {
       values.put(name, string(execution, name));
     }
     values.putAll(extra);
-    mailer.send(to, template, values);
+    mailer.send(to, template, values, attachments);
   }
 }

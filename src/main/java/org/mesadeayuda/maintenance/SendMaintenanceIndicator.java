@@ -3,9 +3,11 @@ package org.mesadeayuda.maintenance;
 import static org.mesadeayuda.maintenance.MaintenanceVariables.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mesadeayuda.documents.GeneratedDocument;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.Mailer;
 import org.springframework.stereotype.Component;
@@ -17,12 +19,14 @@ public class SendMaintenanceIndicator implements JavaDelegate {
   private final MaintenanceProgrammes programmes;
   private final InstitutionProperties institution;
   private final Mailer mailer;
+  private final MaintenanceIndicatorDocument document;
 
   public SendMaintenanceIndicator(MaintenanceProgrammes programmes, InstitutionProperties institution,
-      Mailer mailer) {
+      Mailer mailer, MaintenanceIndicatorDocument document) {
     this.programmes = programmes;
     this.institution = institution;
     this.mailer = mailer;
+    this.document = document;
   }
 
   @Override
@@ -37,7 +41,11 @@ public class SendMaintenanceIndicator implements JavaDelegate {
     values.put(INDICATOR_SUMMARY, programmes.indicatorReport(programmeId));
     values.put(INDICATOR_ANALYSIS, string(execution, INDICATOR_ANALYSIS));
     values.put(DELIVERED_BY, string(execution, DELIVERED_BY));
-    mailer.send(institution.qualityEmail(), "maintenance-indicator", values);
+    // the same report as a PDF with a chart per department (issue 18), kept with the programme for Quality
+    GeneratedDocument pdf = document.produce(programmeId, string(execution, SEMESTER_LABEL),
+        string(execution, INDICATOR_ANALYSIS), string(execution, DELIVERED_BY));
+    values.put("documentFileName", pdf.fileName());
+    mailer.send(institution.qualityEmail(), "maintenance-indicator", values, List.of(pdf.asAttachment()));
     programmes.recordDelivery(programmeId, string(execution, INDICATOR_ANALYSIS), string(execution, DELIVERED_BY));
   }
 }

@@ -39,6 +39,15 @@ public class MailOutbox {
 
   /** Queues a rendered e-mail, due at once, in the caller's transaction; returns its id. */
   public long add(String template, String from, String to, String subject, String body, Instant now) {
+    return add(template, from, to, subject, body, List.of(), now);
+  }
+
+  /**
+   * Queues a rendered e-mail with its files, in the caller's transaction: the row and its attachments commit together
+   * (V26), so every attempt, also a resend after a crash, carries the same files.
+   */
+  public long add(String template, String from, String to, String subject, String body,
+      List<MailAttachment> attachments, Instant now) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (template, mail_from, mail_to, "
@@ -54,7 +63,21 @@ public class MailOutbox {
       insert.setTimestamp(8, Timestamp.from(now));
       return insert;
     }, key);
-    return key.getKey().longValue();
+    long id = key.getKey().longValue();
+    for (int position = 0; position < attachments.size(); position++) {
+      MailAttachment attachment = attachments.get(position);
+      jdbc.update("INSERT INTO mail_outbox_attachment (mail_id, position, file_name, content_type, content) "
+          + "VALUES (?, ?, ?, ?, ?)", id, position, attachment.fileName(), attachment.contentType(),
+          attachment.content());
+    }
+    return id;
+  }
+
+  /** The files of a queued e-mail, in the order they were given. */
+  public List<MailAttachment> attachments(long id) {
+    return jdbc.query("SELECT file_name, content_type, content FROM mail_outbox_attachment WHERE mail_id = ? "
+        + "ORDER BY position", (rs, n) -> new MailAttachment(rs.getString("file_name"), rs.getString("content_type"),
+            rs.getBytes("content")), id);
   }
 
   /** Ids of the pending e-mails due by {@code now} that no sender holds, oldest first. */
@@ -81,9 +104,14 @@ public class MailOutbox {
    * sent row is only a log line for the operators.
    */
   public boolean markSent(long id, String owner, Instant now) {
-    return jdbc.update("UPDATE mail_outbox SET state = ?, sent_at = ?, last_attempt_at = ?, body = '', "
+    boolean marked = jdbc.update("UPDATE mail_outbox SET state = ?, sent_at = ?, last_attempt_at = ?, body = '', "
         + "locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?",
         SENT, Timestamp.from(now), Timestamp.from(now), id, owner) == 1;
+    if (marked) {
+      // like the body: the documents stay with their case (generated_document), the sent row is only a log line
+      jdbc.update("DELETE FROM mail_outbox_attachment WHERE mail_id = ?", id);
+    }
+    return marked;
   }
 
   /** Records a failed attempt and when to try again, and frees the row. */
@@ -119,6 +147,8 @@ public class MailOutbox {
 
   /** Deletes the e-mails sent before {@code before}; returns how many. */
   public int deleteSentBefore(Instant before) {
+    jdbc.update("DELETE FROM mail_outbox_attachment WHERE mail_id IN (SELECT id FROM mail_outbox WHERE state = ? "
+        + "AND sent_at < ?)", SENT, Timestamp.from(before));
     return jdbc.update("DELETE FROM mail_outbox WHERE state = ? AND sent_at < ?", SENT, Timestamp.from(before));
   }
 

@@ -1,7 +1,11 @@
 package org.mesadeayuda.platform;
 
 import java.io.IOException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -162,7 +169,12 @@ public class MailOutboxSender implements DisposableBean {
     }
     OutgoingMail mail = claimed.get();
     try {
-      mailServer.send(message(mail));
+      List<MailAttachment> attachments = inTransaction(() -> outbox.attachments(id));
+      if (attachments.isEmpty()) {
+        mailServer.send(message(mail));
+      } else {
+        mailServer.send(messageWithAttachments(mail, attachments));
+      }
     } catch (RuntimeException e) {
       return recordFailure(mail, now, e);
     }
@@ -210,6 +222,24 @@ public class MailOutboxSender implements DisposableBean {
     message.setTo(mail.to());
     message.setSubject(mail.subject());
     message.setText(mail.body());
+    return message;
+  }
+
+  private MimeMessage messageWithAttachments(OutgoingMail mail, List<MailAttachment> attachments) {
+    MimeMessage message = mailServer.createMimeMessage();
+    try {
+      MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+      helper.setFrom(mail.from());
+      helper.setTo(mail.to());
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body(), false);
+      for (MailAttachment attachment : attachments) {
+        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+            attachment.contentType());
+      }
+    } catch (MessagingException e) {
+      throw new MailPreparationException("e-mail " + mail.id() + " cannot be built with its attachments", e);
+    }
     return message;
   }
 

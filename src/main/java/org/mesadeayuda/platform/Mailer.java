@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.time.Clock;
@@ -53,6 +54,11 @@ public class Mailer {
   }
 
   public void send(String to, String templateName, Map<String, ?> values) {
+    send(to, templateName, values, List.of());
+  }
+
+  /** Sends the e-mail with files attached (documents in PDF, spreadsheets), queued with it in the same transaction. */
+  public void send(String to, String templateName, Map<String, ?> values, List<MailAttachment> attachments) {
     Map<String, Object> context = new HashMap<>(values);
     context.put("institution", institution.name());
     context.put("tasklistUrl", institution.tasklistUrl());
@@ -63,7 +69,7 @@ public class Mailer {
       throw new IllegalStateException("mail template " + templateName + " must start with '" + SUBJECT_PREFIX + "'");
     }
     long id = outbox.add(templateName, institution.mailFrom(), to, firstLine.substring(SUBJECT_PREFIX.length()).trim(),
-        text.substring(endOfSubject + 1).strip() + "\n", Clock.systemUTC().instant());
+        text.substring(endOfSubject + 1).strip() + "\n", attachments, Clock.systemUTC().instant());
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

@@ -143,7 +143,7 @@ final class MonthlyReportText {
         .collect(Collectors.joining(", "));
   }
 
-  private static String label(String code) {
+  static String label(String code) {
     return LABELS.getOrDefault(code, code);
   }
 }

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mesadeayuda.documents.GeneratedDocument;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.Mailer;
 import org.springframework.stereotype.Component;
@@ -23,11 +25,14 @@ public class SendMonthlyReport implements JavaDelegate {
   private final MonthlyReportRegister register;
   private final InstitutionProperties institution;
   private final Mailer mailer;
+  private final MonthlyReportDocument document;
 
-  public SendMonthlyReport(MonthlyReportRegister register, InstitutionProperties institution, Mailer mailer) {
+  public SendMonthlyReport(MonthlyReportRegister register, InstitutionProperties institution, Mailer mailer,
+      MonthlyReportDocument document) {
     this.register = register;
     this.institution = institution;
     this.mailer = mailer;
+    this.document = document;
   }
 
   @Override
@@ -47,6 +52,9 @@ public class SendMonthlyReport implements JavaDelegate {
     values.put(REPORT_NARRATIVE, narrative);
     values.put(PRESENTED_BY, presentedBy);
     values.put("onTime", onTime);
-    mailer.send(institution.qualityEmail(), "monthly-report", values);
+    // the PDF holds the figures as the register keeps them, the chart and the narrative (issue 18)
+    GeneratedDocument pdf = document.produce(report);
+    values.put("documentFileName", pdf.fileName());
+    mailer.send(institution.qualityEmail(), "monthly-report", values, List.of(pdf.asAttachment()));
   }
 }

@@ -3,6 +3,7 @@ package org.mesadeayuda.support;
 import static org.mesadeayuda.support.SupportRequestVariables.*;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,13 +26,15 @@ public class ExtendDeadline implements JavaDelegate {
   private final TicketRegister register;
   private final SupportMails mails;
   private final InstitutionProperties institution;
+  private final TechnicalReportDocument reports;
 
   public ExtendDeadline(BusinessCalendar calendar, TicketRegister register, SupportMails mails,
-      InstitutionProperties institution) {
+      InstitutionProperties institution, TechnicalReportDocument reports) {
     this.calendar = calendar;
     this.register = register;
     this.mails = mails;
     this.institution = institution;
+    this.reports = reports;
   }
 
   @Override
@@ -40,7 +43,7 @@ public class ExtendDeadline implements JavaDelegate {
     Date extended = calendar.addBusinessDays(date(execution, RESOLUTION_DUE), days);
     execution.setVariable(RESOLUTION_DUE, extended);
     String cause = string(execution, EXTENSION_CAUSE);
-    register.update(ticketNumber(execution), ticket -> {
+    SupportTicket updated = register.update(ticketNumber(execution), ticket -> {
       ticket.setResolutionDue(TicketRegister.instant(extended));
       ticket.setExtensionCause(cause);
       ticket.setExtensionDays((ticket.getExtensionDays() == null ? 0 : ticket.getExtensionDays()) + days);
@@ -56,6 +59,7 @@ public class ExtendDeadline implements JavaDelegate {
             .orElse(department),
         "extensionCause", CAUSE_LABELS.getOrDefault(cause, cause),
         "extensionDays", days,
-        "technicalReport", string(execution, TECHNICAL_REPORT)));
+        "technicalReport", string(execution, TECHNICAL_REPORT)),
+        List.of(reports.extension(updated, CAUSE_LABELS.getOrDefault(cause, cause), days).asAttachment()));
   }
 }

@@ -5,10 +5,12 @@ import static org.mesadeayuda.support.SupportRequestVariables.*;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.mesadeayuda.platform.BusinessCalendar;
+import org.mesadeayuda.platform.MailAttachment;
 import org.mesadeayuda.platform.Mailer;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,11 @@ public class SupportMails {
   }
 
   public void send(String to, String template, DelegateExecution execution, Map<String, ?> extra) {
+    send(to, template, execution, extra, List.of());
+  }
+
+  public void send(String to, String template, DelegateExecution execution, Map<String, ?> extra,
+      List<MailAttachment> attachments) {
     Map<String, Object> values = new HashMap<>();
     values.put("ticketNumber", ticketNumber(execution));
     values.put("requesterName", string(execution, REQUESTER_NAME));
@@ -41,7 +48,7 @@ public class SupportMails {
     values.put("firstResponseDue", format(date(execution, FIRST_RESPONSE_DUE)));
     values.put("resolutionDue", format(date(execution, RESOLUTION_DUE)));
     values.putAll(extra);
-    mailer.send(to, template, values);
+    mailer.send(to, template, values, attachments);
   }
 
   public void send(String to, String template, DelegateExecution execution) {

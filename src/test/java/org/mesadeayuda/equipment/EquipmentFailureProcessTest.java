@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
+import org.mesadeayuda.PdfText;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,19 +155,28 @@ class EquipmentFailureProcessTest {
     assertThat(status("PRE-1")).isEqualTo("on_loan");
     assertThat(status("INV-NONE")).isEqualTo("in_repair");
 
+    // EF-5: the memo is a PDF (issue 18: it was an HTML variable Finance could not download), kept with the case,
+    // attached to the e-mail to Finance, offered for download in Finance's task
     List<Attachment> attachments = taskService.getProcessInstanceAttachments(failure.getId());
-    assertThat(attachments).singleElement().satisfies(memo -> assertThat(memo.getType()).isEqualTo("text/html"));
+    assertThat(attachments).singleElement().satisfies(memo -> assertThat(memo.getType()).isEqualTo("application/pdf"));
+    String ticket = (String) runtimeService.getVariable(failure.getId(), "ticketNumber");
     try (InputStream content = taskService.getAttachmentContent(attachments.get(0).getId())) {
-      String html = new String(content.readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(html).contains("MEMORANDO", "Fuente de poder 500 W", "Q 450.50", "PRE-1", "INV-NONE",
-          "Rosa Pérez — Operaciones");
+      String text = PdfText.of(content.readAllBytes());
+      assertThat(text).contains("MEMORANDO", "Fuente de poder 500 W", "Q 450.50", "PRE-1", "INV-NONE",
+          "Rosa Pérez — Operaciones", "Caso " + ticket, "Institución pública");
     }
     org.camunda.bpm.engine.variable.value.FileValue memoFile =
         runtimeService.getVariableTyped(failure.getId(), "financeMemo");
-    assertThat(memoFile.getMimeType()).isEqualTo("text/html");
-    assertThat(new String(memoFile.getValue().readAllBytes(), StandardCharsets.UTF_8)).contains("Q 450.50");
+    assertThat(memoFile.getMimeType()).isEqualTo("application/pdf");
+    assertThat(PdfText.of(memoFile.getValue().readAllBytes())).contains("Q 450.50");
     MimeMessage memoMail = message("Memorando");
     assertThat(memoMail.getAllRecipients()[0].toString()).isEqualTo("administracion-finanzas@institucion.gob");
+    assertThat(PdfText.attachments(memoMail)).singleElement().satisfies(pdf -> {
+      assertThat(pdf.fileName()).isEqualTo("Memorando DAF " + ticket + ".pdf");
+      assertThat(PdfText.of(pdf.content())).contains("MEMORANDO", "Q 450.50", "Caso " + ticket);
+      PdfText.renderPages(pdf.content(), "finance-memo");
+    });
+    assertThat((String) runtimeService.getVariable(failure.getId(), "financeMemoUrl")).matches("/mesa/documentos/\\d+");
 
     assertThat(failure).isWaitingAt("Task_DecideFinance");
     assertCandidateGroup(task(failure), "daf");
@@ -418,7 +428,8 @@ class EquipmentFailureProcessTest {
     ProcessInstance refused = report("INV-EXP");
     diagnose(refused, "permanent_failure", Map.of("estimatedCost", 8500));
     complete(refused, Map.of("replacementAuthorized", false, "directorComment", "No"));
-    assertThat(memo(refused)).contains("Fuente de poder quemada",
+    // EF-6: the replacement purchase request is its own document, with the case and the cost
+    assertThat(memo(refused)).contains("SOLICITUD DE COMPRA DE EQUIPO DE REEMPLAZO", "Fuente de poder quemada",
         "la compra de un equipo de características similares", "Q 8,500.00");
 
     assets.changeStatus("REP-1", Asset.DECOMMISSIONED); // no spare unit left
@@ -444,7 +455,7 @@ class EquipmentFailureProcessTest {
     List<Attachment> attachments = taskService.getProcessInstanceAttachments(failure.getId());
     assertThat(attachments).hasSize(1);
     try (InputStream content = taskService.getAttachmentContent(attachments.get(0).getId())) {
-      return new String(content.readAllBytes(), StandardCharsets.UTF_8);
+      return PdfText.of(content.readAllBytes());
     }
   }
 

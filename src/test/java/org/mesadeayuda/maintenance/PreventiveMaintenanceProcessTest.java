@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
+import org.mesadeayuda.PdfText;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -329,9 +330,19 @@ class PreventiveMaintenanceProcessTest {
     assertThat(delivered.deliveredBy()).isEqualTo("diego.director");
     MimeMessage report = Jobs.message(mail.getReceivedMessages(), "MP-2026-S1: indicador de cumplimiento");
     assertThat(recipient(report)).isEqualTo("gestion-calidad@institucion.gob");
-    assertThat((String) report.getContent()).contains("Cumplimiento: 60,0 % (meta 80 %: no alcanzada)",
+    assertThat(PdfText.body(report)).contains("Cumplimiento: 60,0 % (meta 80 %: no alcanzada)",
         "se coordinará con las jefaturas",
-        "MNT-02 (Operaciones, semana del 9 de febrero de 2026): el usuario no entregó el equipo");
+        "MNT-02 (Operaciones, semana del 9 de febrero de 2026): el usuario no entregó el equipo",
+        "Indicador de mantenimiento MP-2026-S1.pdf");
+    // PM-4 as a PDF (issue 18): the register's indicator, per department, the units not done and the analysis
+    assertThat(PdfText.attachments(report)).singleElement().satisfies(pdf -> {
+      assertThat(pdf.fileName()).isEqualTo("Indicador de mantenimiento MP-2026-S1.pdf");
+      assertThat(PdfText.of(pdf.content())).contains("INDICADOR DE MANTENIMIENTO PREVENTIVO", "MP-2026-S1",
+          "Institución pública", "60,0 %", "no alcanzada", "se coordinará con las jefaturas", "MNT-02",
+          "el usuario no entregó el equipo", "diego.director",
+          delivered.programmedCount() + " equipos programados", delivered.maintainedCount() + " con mantenimiento");
+      PdfText.renderPages(pdf.content(), "maintenance-indicator");
+    });
   }
 
   @Test
@@ -562,7 +573,9 @@ class PreventiveMaintenanceProcessTest {
       Jobs.runAsyncSteps(managementService, programme);
       assertThat(programme).isEnded();
       MimeMessage report = Jobs.message(mail.getReceivedMessages(), "MP-2026-S1: indicador de cumplimiento");
-      assertThat((String) report.getContent()).contains("No realizados: 201", "mudanza de oficina");
+      assertThat(PdfText.body(report)).contains("No realizados: 201", "mudanza de oficina");
+      String pdf = PdfText.of(PdfText.attachments(report).get(0).content());
+      assertThat(pdf).contains("1000 equipos programados", "799 con mantenimiento", "201 no realizados", "79,9 %", "no alcanzada", "mudanza de oficina");
     } finally {
       jdbc.sql("DELETE FROM asset WHERE asset_tag LIKE 'MIL-%'").update();
     }

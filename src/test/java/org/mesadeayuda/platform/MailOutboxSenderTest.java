@@ -48,11 +48,14 @@ class MailOutboxSenderTest {
   void setUp() throws IOException {
     DataSource dataSource = newDatabase();
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    String migration = new ClassPathResource("db/migration/V11__mail_outbox.sql")
-        .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
-    for (String statement : migration.split(";")) {
-      if (!statement.isBlank()) {
-        jdbc.execute(statement);
+    // the outbox (V11) and its attachments (V26)
+    for (String script : List.of("V11__mail_outbox.sql", "V26__documents_and_mail_attachments.sql")) {
+      String migration = new ClassPathResource("db/migration/" + script)
+          .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
+      for (String statement : migration.split(";")) {
+        if (!statement.isBlank()) {
+          jdbc.execute(statement);
+        }
       }
     }
     outbox = new MailOutbox(jdbc);
@@ -210,6 +213,40 @@ class MailOutboxSenderTest {
     assertThat(outbox.count(MailOutbox.SENT)).isEqualTo(1);
   }
 
+  @Test
+  void anEmailKeepsItsAttachmentsThroughFailuresAndAResendAfterACrashAndDropsThemOnceSent() throws Exception {
+    byte[] pdf = "%PDF-1.7 informe".getBytes(StandardCharsets.UTF_8);
+    long id = outbox.add("monthly-report", "mesa@institucion.gob", "calidad@institucion.gob", "Informe mensual",
+        "Cuerpo\n", List.of(new MailAttachment("Informe mensual IM-2026-03.pdf", "application/pdf", pdf)),
+        clock.instant());
+    server.failure = connectionRefused();
+    nodeA.sendDue();
+    assertThat(outbox.attachments(id)).as("kept for the retry").hasSize(1);
+    server.failure = null;
+
+    // node A takes the e-mail, the server accepts it, node A dies before marking it sent: the claim expires
+    assertThat(outbox.claim(id, "node-a-dead", clock.instant().plusSeconds(30),
+        clock.instant().plus(PROPERTIES.claimDuration()))).isPresent();
+    clock.move(Duration.ofSeconds(30).plus(PROPERTIES.claimDuration()).plusSeconds(1));
+    assertThat(nodeB.sendDue()).isEqualTo(1);
+
+    assertThat(server.mimeDelivered).singleElement().satisfies(message -> {
+      assertThat(message.getSubject()).isEqualTo("Informe mensual");
+      jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+      jakarta.mail.BodyPart attached = null;
+      for (int i = 0; i < parts.getCount(); i++) {
+        if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+          attached = parts.getBodyPart(i);
+        }
+      }
+      assertThat(attached).isNotNull();
+      assertThat(attached.getFileName()).isEqualTo("Informe mensual IM-2026-03.pdf");
+      assertThat(attached.getInputStream().readAllBytes()).isEqualTo(pdf);
+    });
+    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
+    assertThat(outbox.attachments(id)).as("a sent e-mail keeps no files, like no body").isEmpty();
+  }
+
   private long queue(String to) {
     return outbox.add("support-acknowledgement", "mesa@institucion.gob", to, "Solicitud recibida — SOP-2026-000001",
         "Cuerpo\n", clock.instant());
@@ -221,6 +258,7 @@ class MailOutboxSenderTest {
 
   static class FakeMailServer extends JavaMailSenderImpl {
     final List<SimpleMailMessage> delivered = new ArrayList<>();
+    final List<jakarta.mail.internet.MimeMessage> mimeDelivered = new ArrayList<>();
     RuntimeException failure;
     Consumer<SimpleMailMessage> whileSending;
     int attempts;
@@ -238,6 +276,22 @@ class MailOutboxSenderTest {
           hook.accept(message);
         }
         delivered.add(message);
+      }
+    }
+
+    @Override
+    public void send(jakarta.mail.internet.MimeMessage... messages) {
+      for (jakarta.mail.internet.MimeMessage message : messages) {
+        attempts++;
+        if (failure != null) {
+          throw failure;
+        }
+        try {
+          message.saveChanges();
+        } catch (jakarta.mail.MessagingException e) {
+          throw new IllegalStateException(e);
+        }
+        mimeDelivered.add(message);
       }
     }
   }

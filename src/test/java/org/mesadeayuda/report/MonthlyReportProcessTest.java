@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
+import org.mesadeayuda.PdfText;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,11 +127,19 @@ class MonthlyReportProcessTest {
     MimeMessage sent = Jobs.message(mail.getReceivedMessages(), "IM-2026-03: informe mensual de la mesa de ayuda");
     assertThat(sent.getAllRecipients()[0].toString()).isEqualTo("gestion-calidad@institucion.gob");
     assertThat(sent.getSubject()).isEqualTo("IM-2026-03: informe mensual de la mesa de ayuda, marzo de 2026");
-    String body = sent.getContent().toString();
+    String body = PdfText.body(sent);
     assertThat(body).contains("Solicitudes recibidas: 4 (correo electrónico 1, teléfono 1, formulario web 2)",
         "Encuesta de satisfacción (solicitudes atendidas): conforme: 1",
         "Respaldos semanales del centro de datos: correctos: 3", "se instaló el equipo", "entregado dentro del plazo",
-        "diego.director").doesNotContain("**");
+        "diego.director", "Informe mensual IM-2026-03.pdf").doesNotContain("**");
+    // issue 18: the report goes as a PDF with the register's figures, the chart's table and the narrative
+    assertThat(PdfText.attachments(sent)).singleElement().satisfies(pdf -> {
+      assertThat(pdf.fileName()).isEqualTo("Informe mensual IM-2026-03.pdf");
+      assertThat(PdfText.of(pdf.content())).contains("INFORME MENSUAL DE LA MESA DE AYUDA",
+          "marzo de 2026 · IM-2026-03", "Institución pública", "66,7 %", "50,0 %", "2,25 días hábiles",
+          "Soporte a equipos de cómputo 2 2", "Total 4 4", "entregado dentro del plazo", "diego.director",
+          "15 de abril de 2026, 11:00", "se instaló el equipo de la sala de reuniones");
+    });
   }
 
   @Test

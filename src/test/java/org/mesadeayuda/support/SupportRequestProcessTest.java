@@ -31,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
+import org.mesadeayuda.PdfText;
+import org.mesadeayuda.documents.GeneratedDocuments;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.mesadeayuda.platform.MailOutbox;
@@ -59,6 +61,7 @@ class SupportRequestProcessTest {
   @Autowired ManagementService managementService;
   @Autowired SupportTicketRepository tickets;
   @Autowired MailOutbox outbox;
+  @Autowired GeneratedDocuments documents;
   @Autowired MailOutboxSender outboxSender;
   @Autowired MonthlyReport monthlyReport;
   @Autowired FirstResponseTime firstResponseTime;
@@ -129,6 +132,21 @@ class SupportRequestProcessTest {
     assertThat(ticket).isWaitingAt("Task_RateService");
     assertThat(task(ticket)).isAssignedTo("ana.solicitante");
     assertThat(greenMailSubjects()).contains("Ticket finalizado — " + number);
+    // SR-13 (issue 18): the technical report of the attended ticket, from the register, goes with it as a PDF that
+    // the requester, the technician and the desk may download, nobody else
+    MimeMessage finished = message("Ticket finalizado");
+    assertThat(PdfText.body(finished)).contains("Dictamen técnico " + number + ".pdf");
+    assertThat(PdfText.attachments(finished)).singleElement().satisfies(pdf -> {
+      assertThat(pdf.fileName()).isEqualTo("Dictamen técnico " + number + ".pdf");
+      assertThat(PdfText.of(pdf.content())).contains("DICTAMEN TÉCNICO", "Solicitud atendida " + number,
+          "Se reemplazó la fuente de poder", "tomas.tecnico", "Atención en sitio", "Institución pública");
+      PdfText.renderPages(pdf.content(), "technical-report");
+    });
+    assertThat(documents.latest(number, "technical_report").orElseThrow().readers())
+        .satisfies(readers -> {
+          assertThat(readers.users()).contains("ana.solicitante", "tomas.tecnico");
+          assertThat(readers.groups()).containsExactlyInAnyOrder("mesa-ayuda", "director-ti");
+        });
     // the desk's decision alone does not close the ticket: the requester verifies first (SR-11)
     assertThat(register(number).getClosedAt()).isNull();
 
@@ -224,7 +242,15 @@ class SupportRequestProcessTest {
     MimeMessage report = message("Dictamen técnico");
     assertThat(report.getSubject()).isEqualTo("Dictamen técnico y ampliación de plazo — " + ticket.getBusinessKey());
     assertThat(report.getAllRecipients()[0].toString()).isEqualTo("jefatura.operaciones@institucion.gob");
-    assertThat(GreenMailUtil.getBody(report)).contains("Reemplazo o reparaci");
+    assertThat(PdfText.body(report)).contains("Reemplazo o reparación de partes de hardware",
+        "El dictamen técnico va adjunto en PDF.");
+    // SR-10 (issue 18): the report is a PDF for the department's head (and the requester, technician, desk)
+    assertThat(PdfText.attachments(report)).singleElement().satisfies(pdf -> assertThat(PdfText.of(pdf.content()))
+        .contains("DICTAMEN TÉCNICO", "Ampliación del plazo de resolución", ticket.getBusinessKey(),
+            "Reemplazo o reparación de partes de hardware", "Días hábiles adicionales 2",
+            "16 de noviembre de 2026, 16:00", "Se requiere reemplazar el disco duro"));
+    assertThat(documents.latest(ticket.getBusinessKey(), "extension_report").orElseThrow().readers().users())
+        .contains("julia.jefa");
 
     // the original deadline passes: nothing happens, the extended one is awaited
     setClock(at("2026-11-12T16:30"));

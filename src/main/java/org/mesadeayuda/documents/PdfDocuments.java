@@ -1,0 +1,73 @@
+package org.mesadeayuda.documents;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mesadeayuda.platform.CalendarProperties;
+import org.mesadeayuda.platform.InstitutionProperties;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders a document template ({@code templates/documents/<name>.html}, Thymeleaf in XML mode so its output is the
+ * well-formed XHTML openhtmltopdf reads) to PDF. Every document gets the institution's name and the date it was
+ * produced, in Spanish in the office's time zone; the page footer numbers the pages.
+ *
+ * <p>Text uses the PDF standard fonts (Helvetica): nothing to install or ship, and PDFBox reads the text back, which
+ * the tests and people who search their PDFs rely on. They cover Spanish (á, ñ, ¿, «», —).
+ */
+@Component
+public class PdfDocuments {
+
+  private final SpringTemplateEngine templates = new SpringTemplateEngine();
+  private final InstitutionProperties institution;
+  private final CalendarProperties calendar;
+
+  public PdfDocuments(InstitutionProperties institution, CalendarProperties calendar) {
+    this.institution = institution;
+    this.calendar = calendar;
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/documents/");
+    resolver.setSuffix(".html");
+    resolver.setTemplateMode(TemplateMode.XML);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    templates.setTemplateResolver(resolver);
+  }
+
+  /** The template filled with {@code values} (plus {@code institution}, {@code producedAt}) as a PDF. */
+  public byte[] render(String template, String title, Map<String, ?> values) {
+    return pdf(html(template, title, values), title);
+  }
+
+  /** The XHTML the PDF is made of (tests and previews). */
+  public String html(String template, String title, Map<String, ?> values) {
+    Context context = new Context(new Locale("es"));
+    values.forEach(context::setVariable);
+    context.setVariable("institution", institution.name());
+    context.setVariable("title", title);
+    context.setVariable("producedAt", SpanishText.dateTime(ClockUtil.getCurrentTime().toInstant(), calendar.zone()));
+    return templates.process(template, context);
+  }
+
+  private static byte[] pdf(String html, String title) {
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.withHtmlContent(html, null);
+      builder.withProducer("Mesa de Ayuda");
+      builder.toStream(out);
+      builder.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the document «" + title + "» could not be rendered", e);
+    }
+  }
+}
