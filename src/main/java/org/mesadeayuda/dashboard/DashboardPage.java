@@ -167,6 +167,9 @@ class DashboardPage {
     model.addAttribute("maintenance", maintenance);
     if (maintenance != null) {
       model.addAttribute("maintenancePercent", percent(maintenance.percentMaintained()));
+      model.addAttribute("maintenanceDetail", "mantenidos: " + number(maintenance.maintained()) + " de "
+          + number(maintenance.programmed()) + "; no realizados: " + number(maintenance.notDone()) + "; "
+          + (maintenance.met() ? "meta alcanzada" : "meta aún no alcanzada"));
       model.addAttribute("maintenanceChart", Charts.bars("Mantenimiento preventivo: avance frente a la meta",
           List.of(new Bar("Mantenidos (%)", Math.round(maintenance.percentMaintained() == null ? 0
                   : Math.floor(maintenance.percentMaintained())), Charts.BLUE, null),
