@@ -131,7 +131,9 @@ abstract class SupportRequestBench {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_ticket", Long.class))
         .as("one register row per application ticket").isEqualTo(countAppTickets());
     awaitEmptyOutbox();
-    assertThat(mail.received()).as("acknowledgement and 'ticket finalizado' per ticket").isEqualTo(2 * countAppTickets());
+    // since issue 14 the requester is also told when the technician starts attention (SR-9)
+    assertThat(mail.received()).as("acknowledgement, first response and 'ticket finalizado' per ticket")
+        .isEqualTo(3 * countAppTickets());
 
     BenchReport.Run run = new BenchReport.Run(database(), perRound, rounds, WORKERS,
         BenchReport.summary(appRounds), BenchReport.summary(baselineRounds),
