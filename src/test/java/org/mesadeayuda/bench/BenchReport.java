@@ -116,7 +116,7 @@ final class BenchReport {
         .orElse(""));
     rows.stream().filter(r -> "throughput".equals(r[0]))
         .forEach(r -> md.append(r[1]).append(' ').append(r[2]).append(' ').append(r[6].replace("\"", "")).append("; "));
-    md.append("\n\n| database | monthly indicator query (one month of ")
+    md.append("\n\n| database | monthly indicator or dashboard query (history of ")
         .append(rows.stream().filter(r -> "history".equals(r[0])).findFirst().map(r -> r[15]).orElse("?"))
         .append(" finished tickets) | first run ms | median of 5 ms |\n|---|---|---|---|\n");
     rows.stream().filter(r -> "history".equals(r[0])).forEach(r -> md.append("| ").append(r[1]).append(" | ")

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.mesadeayuda.dashboard.DashboardTimings;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.support.MonthlyIndicators;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -141,6 +143,39 @@ final class HistoryScale {
       timings.put(name, new double[] {first, runs[2]});
     });
     return timings;
+  }
+
+  /**
+   * The dashboard (issue 18) on the year of history, as it reads on 15 December of that year at 10:00: its month is
+   * December, its twelve-month trend the whole year. 300 open tickets (six departments, every state and deadline)
+   * are added first, so the open-ticket figures and lists have rows to count; the 100,000 finished ones are all in
+   * Operaciones, so the head of Operaciones' dashboard reads as many rows as the whole institution's.
+   */
+  static Map<String, double[]> timeDashboard(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      BusinessCalendar calendar, ApplicationContext context) {
+    ZonedDateTime now = LocalDate.of(YEAR, 12, 15).atTime(10, 0).atZone(calendar.zone());
+    String[] departments = {"operaciones", "administracion", "juridico", "recursos-humanos", "tecnologia",
+        "direccion-general"};
+    String[] priorities = {"critical", "high", "medium", "low"};
+    Random random = new Random(7);
+    List<Object[]> open = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      ZonedDateTime opened = now.minusHours(1 + random.nextInt(40 * 24));
+      boolean assigned = i % 5 != 0;
+      boolean attending = assigned && i % 3 != 0;
+      open.add(new Object[] {"HIS-OPEN-%04d".formatted(i), "Solicitante " + i, "persona" + i + "@institucion.gob",
+          departments[i % departments.length], Workload.requestType(i), priorities[i % priorities.length],
+          assigned ? "tecnico" + i % 6 : null, assigned ? ts(opened.plusMinutes(30)) : null, ts(opened),
+          ts(opened.plusHours(12)), attending ? ts(opened.plusHours(2)) : null,
+          ts(now.plusHours(random.nextInt(240) - 120)), i % 17 == 0 ? "exempt" : "on_time"});
+    }
+    new TransactionTemplate(transactions).executeWithoutResult(status -> jdbc.batchUpdate(
+        "INSERT INTO support_ticket (ticket_number, requester_name, requester_email, department, channel,"
+            + " request_type, description, impact, urgency, priority, technician, assigned_at, opened_at,"
+            + " first_response_due, first_response_at, resolution_due, sla_status)"
+            + " VALUES (?, ?, ?, ?, 'web', ?, 'Solicitud abierta', 'medium', 'medium', ?, ?, ?, ?, ?, ?, ?, ?)",
+        open));
+    return DashboardTimings.time(context, now.toInstant(), "operaciones");
   }
 
   private static Timestamp ts(ZonedDateTime moment) {

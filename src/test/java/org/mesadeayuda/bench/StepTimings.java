@@ -4,9 +4,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -22,39 +24,33 @@ final class StepTimings implements BeanPostProcessor {
     if (!bean.getClass().getName().startsWith("org.mesadeayuda.")) {
       return bean;
     }
-    if (bean instanceof JavaDelegate delegate) {
-      return (JavaDelegate) execution -> time(name, () -> delegate.execute(execution));
+    boolean step = bean instanceof JavaDelegate || bean instanceof ExecutionListener || bean instanceof TaskListener;
+    if (!step) {
+      return bean;
     }
-    if (bean instanceof ExecutionListener listener) {
-      return (ExecutionListener) execution -> time(name, () -> listener.notify(execution));
-    }
-    if (bean instanceof TaskListener listener) {
-      return (TaskListener) task -> {
-        try {
-          time(name, () -> listener.notify(task));
-        } catch (RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      };
-    }
-    return bean;
+    // a subclass proxy keeps the bean's type: some step beans are also injected by their class
+    // (SeatReservations is the "releaseSeatReservation" listener and a service of ReserveSeat)
+    ProxyFactory proxy = new ProxyFactory(bean);
+    proxy.setProxyTargetClass(true);
+    proxy.addAdvice((MethodInterceptor) invocation -> {
+      String method = invocation.getMethod().getName();
+      if (!"execute".equals(method) && !"notify".equals(method)) {
+        return invocation.proceed();
+      }
+      long start = System.nanoTime();
+      try {
+        return invocation.proceed();
+      } finally {
+        record(name, System.nanoTime() - start);
+      }
+    });
+    return proxy.getProxy();
   }
 
-  interface Step {
-    void run() throws Exception;
-  }
-
-  private static void time(String name, Step step) throws Exception {
-    long start = System.nanoTime();
-    try {
-      step.run();
-    } finally {
-      LongAdder[] total = TOTALS.computeIfAbsent(name, key -> new LongAdder[] {new LongAdder(), new LongAdder()});
-      total[0].add(System.nanoTime() - start);
-      total[1].increment();
-    }
+  private static void record(String name, long nanos) {
+    LongAdder[] total = TOTALS.computeIfAbsent(name, key -> new LongAdder[] {new LongAdder(), new LongAdder()});
+    total[0].add(nanos);
+    total[1].increment();
   }
 
   static void reset() {
