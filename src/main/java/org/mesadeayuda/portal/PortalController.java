@@ -217,6 +217,10 @@ class PortalController {
     model.addAttribute("viewer", viewer);
     model.addAttribute("fields", fields);
     model.addAttribute("problems", problems);
+    // the summary names each field, so a screen reader's list of refusals says where to go
+    model.addAttribute("summary", problems.entrySet().stream().map(problem -> Map.entry(problem.getKey(),
+        form.field(problem.getKey()).map(StartForm.Component::label).orElse(problem.getKey()) + ": "
+            + problem.getValue())).toList());
     model.addAttribute("general", general);
     model.addAttribute("csrfField", PortalSession.CSRF_FIELD);
     model.addAttribute("csrfToken", session.csrfToken(request));

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.mesadeayuda.platform.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,7 +70,7 @@ class RatingPage {
     } catch (ProcessEngineException refused) {
       // the rating task's own checks refused the answer: nothing changed, the link still serves
       Map<String, Object> typed = new HashMap<>(answer);
-      return form(tokens.find(token), typed, refused.getMessage(), response);
+      return form(tokens.find(token), typed, reason(refused), response);
     }
     PortalPages.headers(response);
     response.setHeader("Referrer-Policy", "no-referrer");
@@ -118,6 +119,19 @@ class RatingPage {
         ? "Enlace no válido" : "Enlace sin efecto", text, false);
     response.setHeader("Referrer-Policy", "no-referrer");
     return page;
+  }
+
+  /** The task's own words: a listener's refusal reaches us wrapped in the engine's "ENGINE-03051 …" message. */
+  static String reason(Throwable refused) {
+    for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) {
+        return invalid.getMessage();
+      }
+    }
+    String message = refused.getMessage() == null ? "" : refused.getMessage();
+    int quoted = message.lastIndexOf(": ");
+    return message.startsWith("ENGINE-") && quoted > 0 ? message.substring(quoted + 2).replaceAll("'$", "")
+        : message;
   }
 
   private static String blankToNull(String value) {

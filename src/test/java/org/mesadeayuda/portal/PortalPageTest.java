@@ -139,7 +139,8 @@ class PortalPageTest {
     assertThat(detail.statusCode()).isEqualTo(200);
     assertThat(detail.body()).contains("Solicitud " + number, "Solicitud recibida", "Por formulario web",
         "Asignada", "Técnico: por.tecnico Prueba", "Primera respuesta del técnico", "Paso a su oficina a las 10",
-        "Solicitud recibida — " + number, "Nada por ahora", "La solicitud no tiene documentos adjuntos",
+        "Solicitud recibida — " + number, "Nada por ahora: la solicitud está en manos de la",
+        "La solicitud no tiene documentos adjuntos",
         "/mesa/adjuntos/" + number);
   }
 

@@ -76,6 +76,12 @@ class RatingPageTest {
     assertThat(jdbc.sql("SELECT case_number FROM portal_rating_token WHERE token_hash = ?")
         .param(RatingTokens.hash(token)).query(String.class).single()).isEqualTo(number);
 
+    // both e-mails lead to the request's page in "Mis solicitudes"
+    assertThat(body("Solicitud recibida — " + number)).contains("Siga su solicitud en «Mis solicitudes»: "
+        + "http://localhost:8080/portal/solicitudes/" + number);
+    assertThat(body("Ticket finalizado — " + number)).contains("sin iniciar sesión (el enlace sirve una sola vez)",
+        "http://localhost:8080/portal/solicitudes/" + number);
+
     PortalBrowser anybody = new PortalBrowser(port);
     HttpResponse<String> page = anybody.get("/portal/calificar/" + token);
     assertThat(page.statusCode()).isEqualTo(200);
@@ -86,7 +92,8 @@ class RatingPageTest {
     // the rating task's own check: a solved problem needs its rating; refused, nothing is used up
     HttpResponse<String> incomplete = anybody.post("/portal/calificar/" + token, Map.of("solutionVerified", "yes"));
     assertThat(incomplete.statusCode()).isEqualTo(400);
-    assertThat(incomplete.body()).contains("No se registró su respuesta");
+    assertThat(incomplete.body()).contains("No se registró su respuesta", "Califique el servicio: conforme o no "
+        + "conforme").doesNotContain("ENGINE-");
     assertThat(taskService.createTaskQuery().processInstanceId(ticket.getId())
         .taskDefinitionKey(RatingTokens.RATING_TASK).count()).isOne();
 
@@ -111,7 +118,8 @@ class RatingPageTest {
 
     // her page shows the rating, and never the link itself
     String detail = PortalBrowser.signedIn(port, REQUESTER, PASSWORD).get("/portal/solicitudes/" + number).body();
-    assertThat(detail).contains("Calificada", "No conforme: Tardó más de lo prometido", "Ticket finalizado — " + number)
+    assertThat(detail).contains("Calificada", "No conforme: Tardó más de lo prometido", "Ticket finalizado — " + number,
+        "Cerrada — calificada no conforme", "Nada: la solicitud está cerrada.")
         .doesNotContain(token);
   }
 
@@ -167,6 +175,15 @@ class RatingPageTest {
     assertThat(old.statusCode()).isEqualTo(410);
     assertThat(old.body()).contains("Este enlace fue reemplazado");
     assertThat(new PortalBrowser(port).get("/portal/calificar/" + second).statusCode()).isEqualTo(200);
+  }
+
+  private String body(String subject) throws Exception {
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      if (message.getSubject().equals(subject)) {
+        return message.getContent().toString();
+      }
+    }
+    throw new AssertionError("no e-mail " + subject);
   }
 
   /** The newest rating link e-mailed for the ticket (the outbox drops a body once it is sent). */
