@@ -2,6 +2,7 @@ package org.mesadeayuda.platform;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.mail.javamail.MimeMessagePreparator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -162,7 +165,12 @@ public class MailOutboxSender implements DisposableBean {
     }
     OutgoingMail mail = claimed.get();
     try {
-      mailServer.send(message(mail));
+      Optional<MailThread> thread = inTransaction(() -> outbox.threadOf(id));
+      if (thread.isEmpty()) {
+        mailServer.send(message(mail));
+      } else {
+        mailServer.send(answer(mail, thread.get()));
+      }
     } catch (RuntimeException e) {
       return recordFailure(mail, now, e);
     }
@@ -211,6 +219,19 @@ public class MailOutboxSender implements DisposableBean {
     message.setSubject(mail.subject());
     message.setText(mail.body());
     return message;
+  }
+
+  /** The e-mail as an answer in its conversation: the same text, with In-Reply-To and References. */
+  private static MimeMessagePreparator answer(OutgoingMail mail, MailThread thread) {
+    return mimeMessage -> {
+      MimeMessageHelper helper = new MimeMessageHelper(mimeMessage, StandardCharsets.UTF_8.name());
+      helper.setFrom(mail.from());
+      helper.setTo(mail.to());
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body(), false);
+      mimeMessage.setHeader("In-Reply-To", thread.inReplyTo());
+      mimeMessage.setHeader("References", thread.references());
+    };
   }
 
   /** A failure to reach the server (refused, timed out, unknown host) rather than a refusal of this one e-mail. */

@@ -53,6 +53,11 @@ public class Mailer {
   }
 
   public void send(String to, String templateName, Map<String, ?> values) {
+    send(to, templateName, values, (MailThread) null);
+  }
+
+  /** Sends the e-mail as an answer in a conversation ({@code thread} null: a new conversation). */
+  public void send(String to, String templateName, Map<String, ?> values, MailThread thread) {
     Map<String, Object> context = new HashMap<>(values);
     context.put("institution", institution.name());
     context.put("tasklistUrl", institution.tasklistUrl());
@@ -64,6 +69,9 @@ public class Mailer {
     }
     long id = outbox.add(templateName, institution.mailFrom(), to, firstLine.substring(SUBJECT_PREFIX.length()).trim(),
         text.substring(endOfSubject + 1).strip() + "\n", Clock.systemUTC().instant());
+    if (thread != null) {
+      outbox.thread(id, thread);
+    }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

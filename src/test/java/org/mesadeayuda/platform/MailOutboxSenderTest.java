@@ -48,11 +48,14 @@ class MailOutboxSenderTest {
   void setUp() throws IOException {
     DataSource dataSource = newDatabase();
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    String migration = new ClassPathResource("db/migration/V11__mail_outbox.sql")
-        .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
-    for (String statement : migration.split(";")) {
-      if (!statement.isBlank()) {
-        jdbc.execute(statement);
+    // the outbox and the conversations its e-mails answer in (V25_1)
+    for (String script : new String[] {"V11__mail_outbox.sql", "V25_1__mail_outbox_thread.sql"}) {
+      String migration = new ClassPathResource("db/migration/" + script)
+          .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
+      for (String statement : migration.split(";")) {
+        if (!statement.isBlank()) {
+          jdbc.execute(statement);
+        }
       }
     }
     outbox = new MailOutbox(jdbc);
