@@ -2,6 +2,7 @@ package org.mesadeayuda.intake;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,6 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration
 @EnableScheduling
+// no scheduler at all while intake is off (tests, installations without a mailbox)
+@ConditionalOnExpression("!'${mesa.intake.host:}'.isBlank()")
 public class IntakeSchedule {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntakeSchedule.class);
