@@ -74,12 +74,6 @@ public record IntakeProperties(
     return protocol.startsWith("imap");
   }
 
-  /** The same mailbox on another server (tests: GreenMail on a free port). */
-  public IntakeProperties at(String protocol, String host, int port, String username, String password) {
-    return new IntakeProperties(protocol, host, port, username, password, folder, starttls, pollInterval, batchSize,
-        deleteProcessed, unknownSenders, department, requestType, impact, urgency, claimDuration, timeout, systemUser);
-  }
-
   /** The same mailbox with another policy for unknown senders. */
   public IntakeProperties withUnknownSenders(UnknownSenders policy) {
     return new IntakeProperties(protocol, host, port, username, password, folder, starttls, pollInterval, batchSize,
