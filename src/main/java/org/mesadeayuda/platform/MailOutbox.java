@@ -80,6 +80,19 @@ public class MailOutbox {
             rs.getBytes("content")), id);
   }
 
+  /** Makes the queued e-mail an answer in a conversation, in the caller's transaction. */
+  public void thread(long id, MailThread thread) {
+    jdbc.update("INSERT INTO mail_outbox_thread (mail_id, in_reply_to, mail_references) VALUES (?, ?, ?)", id,
+        thread.inReplyTo(), thread.references());
+  }
+
+  /** The conversation the e-mail answers in, if it answers a message. */
+  public Optional<MailThread> threadOf(long id) {
+    return jdbc.query("SELECT in_reply_to, mail_references FROM mail_outbox_thread WHERE mail_id = ?",
+        (rs, row) -> new MailThread(rs.getString("in_reply_to"), rs.getString("mail_references")), id).stream()
+        .findFirst();
+  }
+
   /** Ids of the pending e-mails due by {@code now} that no sender holds, oldest first. */
   public List<Long> due(Instant now, int limit) {
     return jdbc.queryForList("SELECT id FROM mail_outbox WHERE state = ? AND next_attempt_at <= ? "

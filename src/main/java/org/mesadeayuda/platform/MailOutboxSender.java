@@ -1,8 +1,6 @@
 package org.mesadeayuda.platform;
 
 import java.io.IOException;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,10 +22,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessagePreparator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -170,10 +168,11 @@ public class MailOutboxSender implements DisposableBean {
     OutgoingMail mail = claimed.get();
     try {
       List<MailAttachment> attachments = inTransaction(() -> outbox.attachments(id));
-      if (attachments.isEmpty()) {
+      Optional<MailThread> thread = inTransaction(() -> outbox.threadOf(id));
+      if (attachments.isEmpty() && thread.isEmpty()) {
         mailServer.send(message(mail));
       } else {
-        mailServer.send(messageWithAttachments(mail, attachments));
+        mailServer.send(mime(mail, attachments, thread.orElse(null)));
       }
     } catch (RuntimeException e) {
       return recordFailure(mail, now, e);
@@ -225,10 +224,14 @@ public class MailOutboxSender implements DisposableBean {
     return message;
   }
 
-  private MimeMessage messageWithAttachments(OutgoingMail mail, List<MailAttachment> attachments) {
-    MimeMessage message = mailServer.createMimeMessage();
-    try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+  /**
+   * The e-mail with its files (documents in PDF), and as an answer in its conversation (In-Reply-To, References) when
+   * it has one.
+   */
+  private static MimeMessagePreparator mime(OutgoingMail mail, List<MailAttachment> attachments, MailThread thread) {
+    return mimeMessage -> {
+      MimeMessageHelper helper = new MimeMessageHelper(mimeMessage, !attachments.isEmpty(),
+          StandardCharsets.UTF_8.name());
       helper.setFrom(mail.from());
       helper.setTo(mail.to());
       helper.setSubject(mail.subject());
@@ -237,10 +240,11 @@ public class MailOutboxSender implements DisposableBean {
         helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
             attachment.contentType());
       }
-    } catch (MessagingException e) {
-      throw new MailPreparationException("e-mail " + mail.id() + " cannot be built with its attachments", e);
-    }
-    return message;
+      if (thread != null) {
+        mimeMessage.setHeader("In-Reply-To", thread.inReplyTo());
+        mimeMessage.setHeader("References", thread.references());
+      }
+    };
   }
 
   /** A failure to reach the server (refused, timed out, unknown host) rather than a refusal of this one e-mail. */

@@ -54,11 +54,22 @@ public class Mailer {
   }
 
   public void send(String to, String templateName, Map<String, ?> values) {
-    send(to, templateName, values, List.of());
+    send(to, templateName, values, List.of(), null);
   }
 
   /** Sends the e-mail with files attached (documents in PDF, spreadsheets), queued with it in the same transaction. */
   public void send(String to, String templateName, Map<String, ?> values, List<MailAttachment> attachments) {
+    send(to, templateName, values, attachments, null);
+  }
+
+  /** Sends the e-mail as an answer in a conversation ({@code thread} null: a new conversation). */
+  public void send(String to, String templateName, Map<String, ?> values, MailThread thread) {
+    send(to, templateName, values, List.of(), thread);
+  }
+
+  /** Sends the e-mail with its files, as an answer in {@code thread} when there is one. */
+  public void send(String to, String templateName, Map<String, ?> values, List<MailAttachment> attachments,
+      MailThread thread) {
     Map<String, Object> context = new HashMap<>(values);
     context.put("institution", institution.name());
     context.put("tasklistUrl", institution.tasklistUrl());
@@ -70,6 +81,9 @@ public class Mailer {
     }
     long id = outbox.add(templateName, institution.mailFrom(), to, firstLine.substring(SUBJECT_PREFIX.length()).trim(),
         text.substring(endOfSubject + 1).strip() + "\n", attachments, Clock.systemUTC().instant());
+    if (thread != null) {
+      outbox.thread(id, thread);
+    }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.MailAttachment;
+import org.mesadeayuda.platform.MailThread;
 import org.mesadeayuda.platform.Mailer;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,21 @@ public class SupportMails {
     values.put("firstResponseDue", format(date(execution, FIRST_RESPONSE_DUE)));
     values.put("resolutionDue", format(date(execution, RESOLUTION_DUE)));
     values.putAll(extra);
-    mailer.send(to, template, values, attachments);
+    mailer.send(to, template, values, attachments, thread(to, execution));
+  }
+
+  /**
+   * A request that came by e-mail is answered in its conversation: what goes to the address it came from carries
+   * In-Reply-To and References of that message (SR-1), so the requester sees our answers under her own message.
+   */
+  private static MailThread thread(String to, DelegateExecution execution) {
+    String messageId = string(execution, MailThread.MESSAGE_ID_VARIABLE);
+    String requesterEmail = string(execution, REQUESTER_EMAIL);
+    if (messageId == null || to == null || requesterEmail == null
+        || !to.trim().equalsIgnoreCase(requesterEmail.trim())) {
+      return null;
+    }
+    return MailThread.answering(messageId, null);
   }
 
   public void send(String to, String template, DelegateExecution execution) {

@@ -48,8 +48,9 @@ class MailOutboxSenderTest {
   void setUp() throws IOException {
     DataSource dataSource = newDatabase();
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    // the outbox (V11) and its attachments (V26)
-    for (String script : List.of("V11__mail_outbox.sql", "V26__documents_and_mail_attachments.sql")) {
+    // the outbox (V11), its attachments (V26) and the conversations its e-mails answer in (V25_1)
+    for (String script : List.of("V11__mail_outbox.sql", "V25_1__mail_outbox_thread.sql",
+        "V26__documents_and_mail_attachments.sql")) {
       String migration = new ClassPathResource("db/migration/" + script)
           .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
       for (String statement : migration.split(";")) {
