@@ -48,6 +48,8 @@ public class Mailer {
   private final Labels labels;
   /** A line that names a field and gives nothing after it ("Equipo asignado:"); a salutation is the body's first. */
   private static final Pattern EMPTY_FIELD = Pattern.compile("\\s*\\p{L}[^:\\n]{0,60}:\\s*");
+  /** A line that names a field and gives its value ("Prioridad: Alta"): an empty field above it is no heading. */
+  private static final Pattern FIELD = Pattern.compile("\\s*\\p{L}[^:\\n]{0,60}: .*");
   // an empty text is "nothing" for a section too: {{#replacementAssetTag}}Equipo asignado: ...{{/replacementAssetTag}}
   // must leave the line out when there is no replacement, not print the label alone
   private final Mustache.Compiler compiler =
@@ -103,19 +105,22 @@ public class Mailer {
 
   /**
    * Leaves out a line that names a field with nothing after it (the value is empty and the line would say nothing),
-   * and the run of blank lines that sections which did not apply leave behind.
+   * and the run of blank lines that sections which did not apply leave behind. A "Label:" line followed by text is a
+   * heading ("Trabajo realizado:" above the work done) and stays.
    */
   static String withoutEmptyFields(String body) {
     String[] lines = body.split("\n", -1);
-    StringBuilder kept = new StringBuilder();
-    for (int i = 0; i < lines.length; i++) {
-      boolean nothingFollows = i + 1 == lines.length || lines[i + 1].isBlank();
+    java.util.Deque<String> kept = new java.util.ArrayDeque<>();
+    // from the end, so a field left out never hides that the one above it is empty too
+    for (int i = lines.length - 1; i >= 0; i--) {
+      String next = kept.peekFirst();
+      boolean nothingFollows = next == null || next.isBlank() || FIELD.matcher(next).matches();
       if (i > 0 && nothingFollows && EMPTY_FIELD.matcher(lines[i]).matches()) {
         continue;
       }
-      kept.append(lines[i].stripTrailing()).append('\n');
+      kept.addFirst(lines[i].stripTrailing());
     }
-    return kept.toString().replaceAll("\n{3,}", "\n\n").strip();
+    return String.join("\n", kept).replaceAll("\n{3,}", "\n\n").strip();
   }
 
   private Object readable(String name, Object value) {
