@@ -27,7 +27,9 @@ public class EquipmentMails {
   public void send(String to, String template, DelegateExecution execution, Map<String, ?> extra,
       List<MailAttachment> attachments) {
     Map<String, Object> values = new HashMap<>();
-    for (String name : new String[] {TICKET_NUMBER, REQUESTER_NAME, ASSET_TAG, ASSET_DESCRIPTION, FAILURE_DATE,
+    // the failure date goes as it is (a day typed in the form, or the moment a ticket was opened): the mailer writes it
+    values.put(FAILURE_DATE, execution.getVariable(FAILURE_DATE));
+    for (String name : new String[] {TICKET_NUMBER, REQUESTER_NAME, ASSET_TAG, ASSET_DESCRIPTION,
         FAILURE_DESCRIPTION, PROVIDER_NAME, CONTRACT_NUMBER, FINDINGS, PARTS_NEEDED, LOANER_ASSET_TAG}) {
       values.put(name, string(execution, name));
     }

@@ -3,25 +3,20 @@ package org.mesadeayuda.equipment;
 import static org.mesadeayuda.equipment.EquipmentFailureVariables.*;
 
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.mesadeayuda.platform.Labels;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever reported the failure how it ended (EF-1). */
+/**
+ * Tells whoever reported the failure how it ended (EF-1). A case that a support ticket opened ends before the ticket
+ * does (the technician still documents the attention, the desk closes, the requester verifies): the e-mail then says
+ * the equipment's handling ended and the ticket is still open, not that the case is closed.
+ */
 @Component("notifyEquipmentRequester")
 public class NotifyEquipmentRequester implements JavaDelegate {
-
-  static final Map<String, String> OUTCOME_LABELS = Map.ofEntries(
-      Map.entry("lessor_repaired", "El arrendador reparó el equipo, tras la gestión de la Dirección de Tecnología."),
-      Map.entry("lessor_replaced", "El arrendador reemplazó el equipo, tras la gestión de la Dirección de Tecnología."),
-      Map.entry("lessor_contract_action", "El arrendador no atendió el reclamo; la Dirección de Tecnología sigue la "
-          + "gestión según el contrato de arrendamiento. El equipo arrendado no se repara ni se reemplaza con equipos "
-          + "propios de la institución."),
-      Map.entry("repaired", "El equipo fue reparado por la Dirección de Tecnología."),
-      Map.entry("provider_repaired", "El proveedor reparó el equipo."),
-      Map.entry("provider_replaced", "El proveedor reemplazó el equipo."),
-      Map.entry("replaced", "El equipo fue reemplazado por otro de características similares."),
-      Map.entry("finance_rejected", "Administración y Finanzas no aprobó la compra; el equipo sigue en reparación."));
 
   private final EquipmentMails mails;
 
@@ -32,9 +27,10 @@ public class NotifyEquipmentRequester implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String outcome = string(execution, EQUIPMENT_OUTCOME);
+    boolean fromTicket = ((ExecutionEntity) execution).getProcessInstance().getSuperExecution() != null;
     mails.send(string(execution, REQUESTER_EMAIL), "equipment-case-closed", execution, Map.of(
-        "outcome", OUTCOME_LABELS.getOrDefault(outcome, outcome),
-        "replacementAssetTag", String.valueOf(execution.getVariable(REPLACEMENT_ASSET_TAG) == null ? ""
-            : execution.getVariable(REPLACEMENT_ASSET_TAG))));
+        "outcome", Labels.code(EQUIPMENT_OUTCOME, outcome),
+        "fromTicket", fromTicket,
+        "replacementAssetTag", Objects.toString(execution.getVariable(REPLACEMENT_ASSET_TAG), "")));
   }
 }

@@ -26,6 +26,11 @@ public class MarkNonConforming implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // this step waits as a job after the deadline passed: a ticket resolved or exempted meanwhile has its state
+    // already, and "no se resolvió… la atención continúa" would no longer be true
+    if (!SLA_ON_TIME.equals(string(execution, SLA_STATUS)) || Boolean.TRUE.equals(execution.getVariable(RESOLVED))) {
+      return;
+    }
     execution.setVariable(SLA_STATUS, SLA_NON_CONFORMING);
     register.update(ticketNumber(execution), ticket -> ticket.setSlaStatus(SLA_NON_CONFORMING));
     mails.send(institution.technologyHeadEmail(), "support-non-conforming", execution);

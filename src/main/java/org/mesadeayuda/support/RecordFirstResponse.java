@@ -5,7 +5,7 @@ import static org.mesadeayuda.support.SupportRequestVariables.*;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
+import org.mesadeayuda.platform.Labels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +16,14 @@ import org.springframework.stereotype.Component;
 @Component("recordFirstResponse")
 public class RecordFirstResponse implements JavaDelegate {
 
-  private static final Map<String, String> CHANNEL_LABELS = Map.of("phone", "por teléfono", "email", "por correo",
-      "in_person", "en su puesto de trabajo", "remote", "por conexión remota");
-
   private final TicketRegister register;
   private final SupportMails mails;
+  private final Labels labels;
 
-  public RecordFirstResponse(TicketRegister register, SupportMails mails) {
+  public RecordFirstResponse(TicketRegister register, SupportMails mails, Labels labels) {
     this.register = register;
     this.mails = mails;
+    this.labels = labels;
   }
 
   @Override
@@ -39,23 +38,10 @@ public class RecordFirstResponse implements JavaDelegate {
     });
     String message = string(execution, FIRST_RESPONSE_MESSAGE);
     mails.send(string(execution, REQUESTER_EMAIL), "support-first-response", execution, Map.of(
-        "technicianName", displayName(execution, technician),
-        "channel", CHANNEL_LABELS.getOrDefault(channel, ""),
+        "technicianName", technician == null ? "un técnico de soporte" : labels.person(technician),
+        "channel", Labels.code(FIRST_CONTACT_CHANNEL, channel),
         // a block of its own: the message is optional and an empty section would leave a dangling heading
         "technicianMessage", message == null ? "" : "\nMensaje del técnico:\n" + message + "\n"));
   }
 
-  private static String displayName(DelegateExecution execution, String userId) {
-    if (userId == null) {
-      return "un técnico de soporte";
-    }
-    User user = execution.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId)
-        .singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name;
-  }
 }

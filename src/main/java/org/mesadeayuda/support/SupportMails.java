@@ -2,7 +2,6 @@ package org.mesadeayuda.support;
 
 import static org.mesadeayuda.support.SupportRequestVariables.*;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.platform.MailAttachment;
 import org.mesadeayuda.platform.MailThread;
+import org.mesadeayuda.platform.Labels;
 import org.mesadeayuda.platform.Mailer;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupportMails {
 
-  private static final DateTimeFormatter SPANISH_DATE_TIME =
-      DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy, HH:mm", Locale.forLanguageTag("es"));
-  private static final Map<String, String> PRIORITY_LABELS =
-      Map.of("critical", "Crítica", "high", "Alta", "medium", "Media", "low", "Baja");
-
   private final Mailer mailer;
-  private final BusinessCalendar calendar;
+  private final Labels labels;
 
-  public SupportMails(Mailer mailer, BusinessCalendar calendar) {
+  public SupportMails(Mailer mailer, Labels labels) {
     this.mailer = mailer;
-    this.calendar = calendar;
+    this.labels = labels;
   }
 
   public void send(String to, String template, DelegateExecution execution, Map<String, ?> extra) {
@@ -43,8 +38,9 @@ public class SupportMails {
     values.put("requesterName", string(execution, REQUESTER_NAME));
     values.put("serviceCatalogEntry", string(execution, SERVICE_CATALOG_ENTRY));
     values.put("description", string(execution, DESCRIPTION));
-    values.put("priority", PRIORITY_LABELS.getOrDefault(string(execution, PRIORITY), string(execution, PRIORITY)));
-    values.put("technician", string(execution, TECHNICIAN));
+    values.put("priority", Labels.code(PRIORITY, string(execution, PRIORITY)));
+    // the mailer writes the technician's full name; a ticket nobody holds yet says so instead of an empty line
+    values.put("technician", string(execution, TECHNICIAN) == null ? "sin asignar" : string(execution, TECHNICIAN));
     values.put("workDone", string(execution, WORK_DONE));
     values.put("firstResponseDue", format(date(execution, FIRST_RESPONSE_DUE)));
     values.put("resolutionDue", format(date(execution, RESOLUTION_DUE)));
@@ -71,6 +67,6 @@ public class SupportMails {
   }
 
   public String format(Date date) {
-    return date == null ? "" : SPANISH_DATE_TIME.format(date.toInstant().atZone(calendar.zone()));
+    return labels.dateTime(date);
   }
 }

@@ -44,6 +44,7 @@ class EquipmentFailureProcessTest {
 
   /** The failures happened on Friday 20 November 2026. */
   static final String FAILURE_DATE = "2026-11-20";
+  static final String FAILURE_DATE_IN_SPANISH = "viernes 20 de noviembre de 2026";
 
   static final String INVENTORY = AssetRegisterContract.HEADER
       + "INV-LEASE;impresora;HP;M404;S1;juridico;Jurídico;luis;arrendado;Arrendadora S.A.;soporte@arrendadora.example;"
@@ -88,12 +89,18 @@ class EquipmentFailureProcessTest {
     MimeMessage claim = message("Reporte de falla de equipo");
     assertThat(claim.getAllRecipients()[0].toString()).isEqualTo("soporte@arrendadora.example");
     assertThat(GreenMailUtil.getBody(claim)).contains("ARR-4");
+    // the day the requester typed, in Spanish: never "2026-11-20" nor "Fri Nov 20 00:00:00 UTC 2026" (issue 16)
+    assertThat(claim.getContent().toString()).contains("Fecha de la falla: " + FAILURE_DATE_IN_SPANISH)
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}|UTC");
 
     complete(failure, Map.of("providerOutcome", "repaired", "providerNotes", "Técnico del arrendador cambió el fusor"));
     assertThat(failure).isEnded().hasPassed("EndEvent_EquipmentCaseClosed");
     assertThat(outcome(failure)).isEqualTo("provider_repaired");
     assertThat(message("Caso de equipo cerrado").getAllRecipients()[0].toString())
         .isEqualTo("rosa.perez@institucion.gob");
+    // reported on its own, the case really is closed: no ticket left open to speak of, no empty replacement line
+    assertThat(message("Caso de equipo cerrado").getContent().toString()).contains("fue cerrado")
+        .contains("El proveedor reparó el equipo.").doesNotContain("sigue abierta").doesNotContain("Equipo asignado");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.mesadeayuda.software;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -22,6 +23,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.InvalidInputException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
@@ -98,11 +101,36 @@ class SoftwareInstallationProcessTest {
   }
 
   @Test
-  void prohibitedSoftwareIsRejectedWithTheReason() throws Exception {
-    ProcessInstance request = request("uTorrent");
-    assertThat(request).isEnded().hasPassed("EndEvent_RequestRejected");
-    assertThat(text(message("Solicitud de instalación no aprobada"))).contains("P2P");
+  void prohibitedSoftwareIsRefusedOnTheStartFormWithTheReason() throws Exception {
+    // refused where the requester typed it, before a case, a number or an e-mail exists (issue 16)
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("software-installation").count();
+    assertThatThrownBy(() -> request("uTorrent")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("«uTorrent» está prohibido en la institución: programa P2P no autorizado");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("software-installation").count())
+        .isEqualTo(before);
+    assertThat(mail.getReceivedMessages()).isEmpty();
     assertThat(installations.findAll()).isEmpty();
+  }
+
+  @Test
+  void softwareOutsideTheCatalogueIsRefusedOnTheStartForm() {
+    assertThatThrownBy(() -> request("Programa desconocido")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("«Programa desconocido» no está en el catálogo de software")
+        .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(FieldProblem::field)
+            .containsExactly("softwareName"));
+  }
+
+  @Test
+  void softwareProhibitedWhileTheRequestWaitedIsStillRejectedWithTheReason() throws Exception {
+    Software winrar = register.save(new Software(null, "WinRAR", "RARLAB", "free", false, null, null));
+    Map<String, Object> variables = requestVariables("WinRAR");
+    ProcessInstance request = runtimeService.startProcessInstanceByKey("software-installation", variables);
+    // the catalogue changes before the case looks the product up: the approval table still refuses it (SW-3)
+    catalogue.save(new Software(winrar.id(), "WinRAR", "RARLAB", "prohibited", false, "sin licencia vigente",
+        winrar.version()));
+    runAsyncSteps(request);
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestRejected");
+    assertThat(text(message("Solicitud de instalación no aprobada"))).contains("sin licencia vigente");
   }
 
   @Test
@@ -130,8 +158,12 @@ class SoftwareInstallationProcessTest {
   }
 
   @Test
-  void softwareOutsideTheCatalogueIsDecidedByTheDirectorAndCanBeRefused() {
-    ProcessInstance request = request("Programa desconocido");
+  void softwareRemovedFromTheCatalogueWhileTheRequestWaitedIsDecidedByTheDirectorAndCanBeRefused() {
+    Software old = register.save(new Software(null, "Programa antiguo", "Nadie", "institutional", false, null, null));
+    ProcessInstance request = runtimeService.startProcessInstanceByKey("software-installation",
+        requestVariables("Programa antiguo"));
+    catalogue.deleteById(old.id());
+    runAsyncSteps(request);
     assertThat(request).isWaitingAt("Task_DecideProcurement");
     complete(request, Map.of("procurementDecision", "reject", "rejectionReason", "No hay necesidad institucional"));
     assertThat(request).isEnded().hasPassed("EndEvent_RequestRejected");
@@ -220,6 +252,13 @@ class SoftwareInstallationProcessTest {
   // --- helpers ---
 
   private ProcessInstance request(String softwareName) {
+    ProcessInstance request = runtimeService.startProcessInstanceByKey("software-installation",
+        requestVariables(softwareName));
+    runAsyncSteps(request);
+    return request;
+  }
+
+  private static Map<String, Object> requestVariables(String softwareName) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("requesterName", "Ana López");
     variables.put("requesterEmail", "ana.lopez@institucion.gob");
@@ -228,9 +267,7 @@ class SoftwareInstallationProcessTest {
     variables.put("softwareName", softwareName);
     variables.put("softwareVersion", "última");
     variables.put("justification", "Necesario para el trabajo diario del área");
-    ProcessInstance request = runtimeService.startProcessInstanceByKey("software-installation", variables);
-    runAsyncSteps(request);
-    return request;
+    return variables;
   }
 
   private void install(ProcessInstance request, String technician) {

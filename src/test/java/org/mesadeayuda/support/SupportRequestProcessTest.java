@@ -18,7 +18,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -65,6 +67,8 @@ class SupportRequestProcessTest {
   @Autowired MailOutboxSender outboxSender;
   @Autowired MonthlyReport monthlyReport;
   @Autowired FirstResponseTime firstResponseTime;
+  @Autowired IdentityService identityService;
+  @Autowired org.mesadeayuda.software.SoftwareRepository softwareCatalogue;
 
   static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
 
@@ -78,6 +82,129 @@ class SupportRequestProcessTest {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+  }
+
+  // --- labels, not codes (issue 16) --------------------------------------------------------------------------
+
+  @Test
+  void formsAndMailsShowLabelsDatesInSpanishAndPeopleByName() throws Exception {
+    User lucia = identityService.newUser("lucia.ramirez");
+    lucia.setFirstName("Lucía");
+    lucia.setLastName("Ramírez");
+    identityService.saveUser(lucia);
+    try {
+      ProcessInstance ticket = startRequest();
+      review(ticket, "lucia.ramirez", "equipment_support");
+      Task start = task(ticket);
+      assertThat(start).hasDefinitionKey("Task_StartAttention");
+      // what the form's header and instructions read: not "medium", not "2026-11-09T21:00:00", not a user id
+      assertThat(taskService.getVariablesLocal(start.getId())).containsEntry("priorityLabel", "Media")
+          .containsEntry("firstResponseDueLabel", "lunes 9 de noviembre de 2026, 21:00")
+          .containsEntry("technicianName", "Lucía Ramírez");
+      assertThat(formText("support-request", "support-request-first-response")).contains("{{priorityLabel}}")
+          .contains("{{firstResponseDueLabel}}").doesNotContain("{{firstResponseDue}}");
+
+      complete(start, Map.of("firstContactChannel", "phone"));
+      runAsyncSteps(ticket);
+      assertThat(message("Su solicitud está siendo atendida").getContent().toString())
+          .contains("atendida por Lucía Ramírez, quien inició la").contains("atención por teléfono");
+
+      complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Se reemplazó la fuente de poder",
+          "outcome", "solved"));
+      runAsyncSteps(ticket);
+      Task close = task(ticket);
+      assertThat(close).hasDefinitionKey("Task_CloseTicket");
+      // the close form's header said "Plazo: conforming" (the FEEL chain did not know the resolved state)
+      assertThat(taskService.getVariablesLocal(close.getId()))
+          .containsEntry("slaStatusLabel", "Conforme (resuelto dentro del plazo)")
+          .containsEntry("technicianName", "Lucía Ramírez");
+      assertThat(formText("support-request", "support-request-close")).contains("{{slaStatusLabel}}").contains("{{technicianName}}")
+          .doesNotContain("slaStatus =");
+    } finally {
+      identityService.deleteUser("lucia.ramirez");
+    }
+  }
+
+  @Test
+  void firstResponseAlertIsNotSentWhenTheTechnicianStartedWhileItWaited() throws Exception {
+    ProcessInstance ticket = startRequest();
+    review(ticket, "tomas.tecnico", "equipment_support");
+    setClock(at("2026-11-09T21:01"));
+    // the deadline's timer fires; its alert waits as a job while the technician starts attention
+    Job timer = managementService.createJobQuery().processInstanceId(ticket.getId()).timers().executable()
+        .singleResult();
+    managementService.executeJob(timer.getId());
+    complete(task(ticket), Map.of("firstContactChannel", "phone"));
+    runAsyncSteps(ticket);
+    assertThat(greenMailSubjects()).noneMatch(subject -> subject.startsWith("Sin primera respuesta"));
+    // late all the same: the breach stays on record for the indicators
+    assertThat(register(ticket.getBusinessKey()).isFirstResponseBreached()).isTrue();
+  }
+
+  @Test
+  void nonConformingAlertIsNotSentForATicketResolvedWhileItWaited() throws Exception {
+    ProcessInstance ticket = startAndAssign();
+    setClock(at("2026-11-12T16:01"));
+    Job timer = managementService.createJobQuery().processInstanceId(ticket.getId()).timers().executable()
+        .activityId("Event_ResolutionDue").singleResult();
+    managementService.executeJob(timer.getId());
+    // the alert waits as a job (a busy executor, a retry) while the resolution is recorded
+    Job alert = managementService.createJobQuery().processInstanceId(ticket.getId())
+        .activityId("Task_MarkNonConforming").singleResult();
+    complete(task(ticket), Map.of("attentionMode", "on_site", "workDone", "Se reemplazó la fuente de poder",
+        "outcome", "solved"));
+    for (int i = 0; i < 10; i++) {
+      managementService.createJobQuery().processInstanceId(ticket.getId()).messages().list().stream()
+          .filter(job -> !job.getId().equals(alert.getId()))
+          .forEach(job -> managementService.executeJob(job.getId()));
+    }
+    assertThat(runtimeService.getVariable(ticket.getId(), "resolved")).isEqualTo(true);
+    runAsyncSteps(ticket);
+    assertThat(greenMailSubjects()).noneMatch(subject -> subject.startsWith("Servicio no conforme"));
+    // resolved after the deadline: non-conforming by its resolution, recorded once
+    assertThat(register(ticket.getBusinessKey()).getSlaStatus()).isEqualTo("non_conforming");
+  }
+
+  @Test
+  void anEquipmentCaseOfATicketSaysTheTicketIsStillOpen() throws Exception {
+    Map<String, Object> variables = formVariables();
+    variables.put("requestType", "equipment_failure");
+    variables.put("assetTag", "SIN-REGISTRO-78");
+    ProcessInstance ticket = runtimeService.startProcessInstanceByKey("support-request", variables);
+    runAsyncSteps(ticket);
+    assignTo(ticket, "tomas.tecnico", "equipment_failure");
+    ProcessInstance equipmentCase = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(ticket.getId()).singleResult();
+    runAsyncSteps(equipmentCase);
+    completeIn(equipmentCase, Map.of("assetTag", "SIN-REGISTRO-78", "registerNew", true, "equipmentType", "desktop",
+        "ownership", "owned"));
+    completeIn(equipmentCase, Map.of("findings", "Cable de poder dañado", "diagnosisResult", "repair_in_stock"));
+    completeIn(equipmentCase, Map.of("repairDone", "Cable reemplazado", "repairedOk", true));
+    assertThat(equipmentCase).isEnded();
+    assertThat(ticket).isNotEnded();
+    // "Caso de equipo cerrado" went out while the ticket was still open (issue 16)
+    assertThat(greenMailSubjects()).doesNotContain("Caso de equipo cerrado — " + ticket.getBusinessKey())
+        .contains("Gestión de su equipo terminada — " + ticket.getBusinessKey());
+    assertThat(message("Gestión de su equipo terminada").getContent().toString())
+        .contains("El equipo fue reparado por la Dirección de Tecnología.")
+        .contains("Su solicitud " + ticket.getBusinessKey() + " sigue abierta").doesNotContain("Equipo asignado");
+  }
+
+  @Test
+  void aTicketForSoftwareOutsideTheCatalogueIsRefusedBeforeItStarts() {
+    Map<String, Object> variables = formVariables();
+    variables.put("requestType", "software_installation");
+    variables.put("softwareName", "Programa que nadie conoce");
+    variables.put("softwareVersion", "1.0");
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("support-request").count();
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("support-request", variables))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no está en el catálogo de software");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("support-request").count())
+        .isEqualTo(before);
+  }
+
+  private static String formText(String process, String formId) throws Exception {
+    return java.nio.file.Files.readString(java.nio.file.Path.of("forms", process, formId + ".form"));
   }
 
   // --- paths -------------------------------------------------------------------------------------------------
@@ -646,7 +773,11 @@ class SupportRequestProcessTest {
   void aSoftwareInstallationIsHandedOverToItsOwnProcessWithTheSameTicketNumber() {
     Map<String, Object> variables = formVariables();
     variables.put("requestType", "software_installation");
-    variables.put("softwareName", "Programa que nadie conoce");
+    // a product must be in the catalogue to be asked for (issue 16); this one has no free licence
+    softwareCatalogue.findByNameIgnoringCase("Programa sin licencias libres").orElseGet(() -> softwareCatalogue.save(
+        new org.mesadeayuda.software.Software(null, "Programa sin licencias libres", "Nadie", "institutional", false,
+            null, null)));
+    variables.put("softwareName", "Programa sin licencias libres");
     variables.put("softwareVersion", "1.0");
     ProcessInstance ticket = runtimeService.startProcessInstanceByKey("support-request", variables);
     runAsyncSteps(ticket);
@@ -656,7 +787,7 @@ class SupportRequestProcessTest {
         .superProcessInstanceId(ticket.getId()).singleResult();
     runAsyncSteps(installation);
     assertThat(installation.getBusinessKey()).isEqualTo(ticket.getBusinessKey());
-    // not in the licence catalogue: the Technology Director decides, here to refuse
+    // no free licence: the Technology Director decides whether to buy, here to refuse
     assertThat(installation).isWaitingAt("Task_DecideProcurement");
     completeIn(installation, Map.of("procurementDecision", "reject", "rejectionReason", "Sin necesidad institucional"));
     assertThat(installation).isEnded();
