@@ -104,6 +104,23 @@ class WebappLocaleTest {
     assertThat(text(APP + "tasklist/scripts/mesa/tasklist.js")).contains("authorized('CREATE')");
   }
 
+  @Test
+  void errorNoticesLeaveTheFormsButtonsFree() throws IOException {
+    // Camunda puts its notices at the bottom right, where a task form's "Completar" is
+    String camunda = text(APP + "tasklist/camunda-tasklist-bootstrap.css").replaceAll("\\s+", " ");
+    assertThat(camunda).contains(".page-notifications { position: absolute; z-index: 1060; max-height: 70%;"
+        + " overflow: auto; bottom: 20px; right: 30px; }");
+    String ours = text(APP + "tasklist/styles/user-styles.css").replaceAll("\\s+", " ");
+    assertThat(ours).contains(".page-notifications { right: auto !important; left: 20px;");
+  }
+
+  @Test
+  void qualityIsNotOfferedToClaimWhatItMayOnlyRead() throws IOException {
+    assertThat(text(APP + "tasklist/styles/user-styles.css"))
+        .contains("html:not(.mesa-may-work-task) .task-card .assignee .claim");
+    assertThat(text(APP + "tasklist/scripts/mesa/tasklist.js")).contains("authorized('TASK_WORK', taskId)");
+  }
+
   private static List<String> placeholders(String text) {
     List<String> found = new ArrayList<>();
     Matcher matcher = PLACEHOLDER.matcher(text);

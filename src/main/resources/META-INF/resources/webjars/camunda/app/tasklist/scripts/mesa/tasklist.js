@@ -10,7 +10,11 @@
 //      mesa-may-create-task   CREATE on tasks              ("Crear tarea" in the header)
 //      mesa-may-update-task   UPDATE on the selected task  (dates, groups)
 //      mesa-may-assign-task   TASK_ASSIGN on the selected task (change or remove the assignee)
+//      mesa-may-work-task     TASK_WORK on the selected task (claim it; quality only reads)
 //    user-styles.css hides each action unless its class is there, so nothing is offered before the answer comes.
+// 3. Each filter lists in its own order. Tasklist sends its own sorting (newest first) with every list request, which
+//    replaces the filter's: when the address names a filter and no sorting, the filter's sorting is put in the address
+//    (our filters: due date, then priority; TasklistFilters). A sorting the user picks stays hers.
 
 const FORM_TEXTS = new Map([
   ['Field is required.', 'Este campo es obligatorio.'],
@@ -170,10 +174,42 @@ async function authorized(permission, resourceId) {
   }
 }
 
-function selectedTaskId() {
+function hashParameters() {
   const hash = window.location.hash || '';
-  const query = hash.indexOf('?') >= 0 ? hash.substring(hash.indexOf('?') + 1) : '';
-  return new URLSearchParams(query).get('task');
+  return new URLSearchParams(hash.indexOf('?') >= 0 ? hash.substring(hash.indexOf('?') + 1) : '');
+}
+
+function selectedTaskId() {
+  return hashParameters().get('task');
+}
+
+const filterSortings = new Map();
+async function applyFilterSorting() {
+  const parameters = hashParameters();
+  const filterId = parameters.get('filter');
+  if (!filterId || parameters.has('sorting')) {
+    return;
+  }
+  if (!filterSortings.has(filterId)) {
+    try {
+      const response = await fetch(`${appRoot}/api/engine/engine/default/filter/${encodeURIComponent(filterId)}`, {
+        credentials: 'same-origin',
+        headers: {Accept: 'application/json'}
+      });
+      const filter = response.ok ? await response.json() : null;
+      filterSortings.set(filterId, filter && filter.query && filter.query.sorting || null);
+    } catch (unreachable) {
+      return;
+    }
+  }
+  const sorting = filterSortings.get(filterId);
+  const now = hashParameters();
+  if (sorting && sorting.length && now.get('filter') === filterId && !now.has('sorting')) {
+    now.set('sorting', JSON.stringify(sorting.map(({sortBy, sortOrder}) => ({sortBy, sortOrder}))));
+    const hash = window.location.hash;
+    const path = hash.indexOf('?') >= 0 ? hash.substring(0, hash.indexOf('?')) : (hash || '#/');
+    window.location.replace(`${path}?${now.toString()}`);
+  }
 }
 
 function mark(name, allowed) {
@@ -184,10 +220,11 @@ let checking = 0;
 async function checkPermissions() {
   const round = ++checking;
   const taskId = selectedTaskId();
-  const [create, update, assign, updateAny] = await Promise.all([
+  const [create, update, assign, work, updateAny] = await Promise.all([
     authorized('CREATE'),
     taskId ? authorized('UPDATE', taskId) : Promise.resolve(false),
     taskId ? authorized('TASK_ASSIGN', taskId) : Promise.resolve(false),
+    taskId ? authorized('TASK_WORK', taskId) : Promise.resolve(false),
     taskId ? Promise.resolve(false) : authorized('UPDATE', '*')
   ]);
   if (round !== checking) {
@@ -196,7 +233,12 @@ async function checkPermissions() {
   mark('mesa-may-create-task', create);
   mark('mesa-may-update-task', update || updateAny);
   mark('mesa-may-assign-task', assign || update || updateAny);
+  mark('mesa-may-work-task', work || update || updateAny);
 }
 
-window.addEventListener('hashchange', checkPermissions);
+window.addEventListener('hashchange', () => {
+  checkPermissions();
+  applyFilterSorting();
+});
 checkPermissions();
+applyFilterSorting();
