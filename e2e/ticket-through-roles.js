@@ -138,9 +138,13 @@ async function login(browser, user, app) {
   // a loaded machine (CI) may exceed RequireJS' 7 s for Camunda's plugin modules on the first load: reload then
   for (let attempt = 1; ; attempt++) {
     errors.length = 0;
-    await page.goto(`${BASE}/camunda/app/${app}/default/#/login`);
+    if (attempt === 1) {
+      await page.goto(`${BASE}/camunda/app/${app}/default/#/login`);
+    } else {
+      await page.reload();
+    }
     try {
-      await page.locator('input[type="password"]').waitFor({ timeout: TIMEOUT / 2 });
+      await page.locator('input[type="password"]').waitFor();
       break;
     } catch (notYet) {
       if (attempt === 3) {

@@ -45,12 +45,15 @@ public class TasklistFilters implements ApplicationRunner {
   /** The end of today (server zone): tasks due before it are due today or overdue. */
   static final String END_OF_TODAY = "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}";
 
-  /** The columns of the task list: process variables of the case (those a case does not have are not shown). */
+  /**
+   * The columns of the task list: variables of the case (those a case does not have are not shown). Tasklist shows
+   * the first two on every row and the others when the row is opened; the ticket number is also in every task's name.
+   */
   static final List<Map<String, String>> COLUMNS = List.of(
-      Map.of("name", "ticketNumber", "label", "Ticket"),
-      Map.of("name", "caseNumber", "label", "Caso"),
       Map.of("name", "requesterName", "label", "Solicitante"),
-      Map.of("name", TaskListColumnsPlugin.PRIORITY_LABEL, "label", "Prioridad"));
+      Map.of("name", TaskListColumnsPlugin.PRIORITY_LABEL, "label", "Prioridad"),
+      Map.of("name", "ticketNumber", "label", "Ticket"),
+      Map.of("name", "caseNumber", "label", "Caso"));
 
   private static final Set<Role> EVERYONE = Set.of();
   private static final Set<Role> DESK = Set.of(Role.MESA_AYUDA);

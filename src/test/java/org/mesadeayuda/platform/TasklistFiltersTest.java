@@ -71,7 +71,7 @@ class TasklistFiltersTest {
       Filter filter = filter(definition.name());
       List<?> columns = (List<?>) filter.getProperties().get("variables");
       assertThat(columns.stream().map(column -> (Object) ((Map<?, ?>) column).get("label")).toList()).as(definition.name())
-          .containsExactly((Object) "Ticket", "Caso", "Solicitante", "Prioridad");
+          .containsExactly((Object) "Solicitante", "Prioridad", "Ticket", "Caso");
     }
   }
 
