@@ -185,7 +185,9 @@ async function claim(page) {
 
 async function complete(page, where) {
   await page.getByRole('button', { name: 'Completar', exact: true }).click();
-  await page.getByText('La tarea está completada.').first().waitFor()
+  // Tasklist says so briefly, then shows no task selected
+  await page.getByText('La tarea está completada.').or(page.getByText('Seleccione una tarea de la lista.')).first()
+      .waitFor()
       .catch(async () => {
         await screenshot(page, `${where}-not-completed`);
         throw new Error(`${where}: the task was not completed`);
@@ -195,8 +197,8 @@ async function complete(page, where) {
 
 /** A form-js select: opens it and picks the option with this label. */
 async function choose(page, label, option) {
-  const field = page.locator('.fjs-form-field').filter({ has: page.getByText(label, { exact: false }) }).first();
-  await field.locator('.fjs-input-group, input').first().click();
+  const field = page.locator('.fjs-form-field-select, .fjs-form-field').filter({ hasText: label }).last();
+  await field.locator('.fjs-select-display, .fjs-input-group, input:not(.fjs-select-hidden-input)').first().click();
   await page.locator('.fjs-dropdownlist-item').filter({ hasText: option }).first().click();
 }
 

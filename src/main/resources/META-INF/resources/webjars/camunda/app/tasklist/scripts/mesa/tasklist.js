@@ -12,9 +12,10 @@
 //      mesa-may-assign-task   TASK_ASSIGN on the selected task (change or remove the assignee)
 //      mesa-may-work-task     TASK_WORK on the selected task (claim it; quality only reads)
 //    user-styles.css hides each action unless its class is there, so nothing is offered before the answer comes.
-// 3. Each filter lists in its own order. Tasklist sends its own sorting (newest first) with every list request, which
-//    replaces the filter's: when the address names a filter and no sorting, the filter's sorting is put in the address
-//    (our filters: due date, then priority; TasklistFilters). A sorting the user picks stays hers.
+// 3. Each filter lists in its own order. Tasklist puts its default sorting (newest first) in the address and sends it
+//    with every list request, which replaces the filter's: the first time a filter is opened with that default, the
+//    filter's own sorting replaces it (our filters: due date, then priority; TasklistFilters). A sorting the user
+//    picks afterwards stays hers.
 
 const FORM_TEXTS = new Map([
   ['Field is required.', 'Este campo es obligatorio.'],
@@ -184,10 +185,25 @@ function selectedTaskId() {
 }
 
 const filterSortings = new Map();
+const adjusted = new Set();
+const DEFAULT_SORTING = [{sortBy: 'created', sortOrder: 'desc'}];
+
+function isDefaultSorting(value) {
+  if (value === null) {
+    return true;
+  }
+  try {
+    const sorting = JSON.parse(value);
+    return Array.isArray(sorting) && sorting.length === 1 && sorting[0].sortBy === DEFAULT_SORTING[0].sortBy
+      && sorting[0].sortOrder === DEFAULT_SORTING[0].sortOrder;
+  } catch (notJson) {
+    return false;
+  }
+}
 async function applyFilterSorting() {
   const parameters = hashParameters();
   const filterId = parameters.get('filter');
-  if (!filterId || parameters.has('sorting')) {
+  if (!filterId || adjusted.has(filterId) || !isDefaultSorting(parameters.get('sorting'))) {
     return;
   }
   if (!filterSortings.has(filterId)) {
@@ -204,7 +220,8 @@ async function applyFilterSorting() {
   }
   const sorting = filterSortings.get(filterId);
   const now = hashParameters();
-  if (sorting && sorting.length && now.get('filter') === filterId && !now.has('sorting')) {
+  if (sorting && sorting.length && now.get('filter') === filterId && isDefaultSorting(now.get('sorting'))) {
+    adjusted.add(filterId);
     now.set('sorting', JSON.stringify(sorting.map(({sortBy, sortOrder}) => ({sortBy, sortOrder}))));
     const hash = window.location.hash;
     const path = hash.indexOf('?') >= 0 ? hash.substring(0, hash.indexOf('?')) : (hash || '#/');
