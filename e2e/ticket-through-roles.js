@@ -62,6 +62,7 @@ const CODE = new RegExp(`(^|[^\\w-])(${CODES.join('|')})(?![\\w-])`);
 
 let shot = 0;
 const problems = [];
+let current = null; // the page in use, for a screenshot when a step fails
 
 async function check(page, where) {
   await page.waitForTimeout(400);
@@ -164,7 +165,7 @@ async function login(browser, user, app) {
 }
 
 async function openFilter(page, name) {
-  await page.locator('.task-filters').getByText(name, { exact: true }).first().click();
+  await page.locator('.task-filters').getByText(name, { exact: true }).first().click({ timeout: 2 * TIMEOUT });
   await page.waitForTimeout(1000);
 }
 
@@ -386,6 +387,11 @@ async function main() {
       }
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
+  } catch (error) {
+    if (current) {
+      await screenshot(current, 'failed').then((file) => console.error(`screenshot: ${file}`)).catch(() => {});
+    }
+    throw error;
   } finally {
     await browser.close();
   }
