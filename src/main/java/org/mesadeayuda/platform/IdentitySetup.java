@@ -1,17 +1,13 @@
 package org.mesadeayuda.platform;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -21,10 +17,8 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,8 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the engine's identity match the manuals' roles at every start: one group per {@link Role}, what each may do,
- * the Tasklist filters, and the administrator. Only adds what is missing, so changes made later in Camunda Admin are
- * kept; in particular the administrator's password is set only when the account is first created.
+ * and the administrator (the Tasklist filters: {@link TasklistFilters}). Only adds what is missing, so changes made
+ * later in Camunda Admin are kept; in particular the administrator's password is set only when the account is first
+ * created.
  */
 @Component
 @Order(0)
@@ -48,21 +43,15 @@ public class IdentitySetup implements ApplicationRunner {
    * of the manuals: no Tasklist, no tasks; only the administrator puts an account in it.
    */
   public static final String CONNECTION_CHECKERS = "control-conexiones";
-  static final String FILTER_MY_TASKS = "Mis tareas";
-  static final String FILTER_GROUP_TASKS = "Tareas de mis grupos";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
-  private final FilterService filterService;
-  private final TaskService taskService;
   private final SecurityProperties properties;
 
   public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, SecurityProperties properties) {
+      SecurityProperties properties) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
-    this.filterService = filterService;
-    this.taskService = taskService;
     this.properties = properties;
   }
 
@@ -96,7 +85,6 @@ public class IdentitySetup implements ApplicationRunner {
       grant(operator.groupId(), Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
     }
     properties.processStarters().forEach(this::allowToStart);
-    createTaskFilters();
   }
 
   private void createAdministrator() {
@@ -150,37 +138,6 @@ public class IdentitySetup implements ApplicationRunner {
       grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
       grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
-  }
-
-  private void createTaskFilters() {
-    createFilter(FILTER_MY_TASKS, -10, "Tareas asignadas a mí",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    createFilter(FILTER_GROUP_TASKS, 0, "Tareas sin asignar de mis grupos",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-  }
-
-  private void createFilter(String name, int priority, String description, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
-    Filter filter = filterService.newTaskFilter(name);
-    filter.setOwner(properties.adminUser());
-    filter.setQuery(query);
-    filter.setProperties(Map.of(
-        "description", description,
-        "priority", priority,
-        "refresh", true,
-        "variables", List.of(
-            Map.of("name", "ticketNumber", "label", "Ticket"),
-            Map.of("name", "requesterName", "label", "Solicitante"),
-            Map.of("name", "priority", "label", "Prioridad"))));
-    filterService.saveFilter(filter);
-    Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-    everyone.setUserId(ANY);
-    everyone.setResource(Resources.FILTER);
-    everyone.setResourceId(filter.getId());
-    everyone.addPermission(Permissions.READ);
-    authorizationService.saveAuthorization(everyone);
   }
 
   private void createGroup(String groupId, String name) {

@@ -78,7 +78,7 @@ class SecurityTest {
   @Test
   void tasklistHasTheSpanishFiltersForEveryone() {
     assertThat(filterService.createFilterQuery().list()).extracting(filter -> filter.getName())
-        .contains(IdentitySetup.FILTER_MY_TASKS, IdentitySetup.FILTER_GROUP_TASKS);
+        .contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_UNASSIGNED);
   }
 
   @Test
