@@ -105,7 +105,7 @@ class LdapIdentityProviderTest {
   @Test
   void identitySetupGrantsTheRolesWithoutCreatingUsersOrGroups() {
     AuthorizationService authorizations = engine.getAuthorizationService();
-    new IdentitySetup(identity, authorizations, engine.getFilterService(), engine.getTaskService(),
+    new IdentitySetup(identity, authorizations,
         new SecurityProperties("admin", "unused", Map.of("support-request", List.of("solicitantes", "mesa-ayuda"))))
         .run(null);
     assertThat(identity.createUserQuery().userId("admin").count()).isZero();
