@@ -154,8 +154,8 @@ class DashboardFiguresTest {
   @Test
   void theMaintenanceProgrammesProgressAgainstItsTargetPerDepartment() {
     jdbc.sql("INSERT INTO maintenance_programme (programme_code, semester, status, opened_at)"
-        + " VALUES ('PM-2099-S1', '2099-S1', 'executing', CURRENT_TIMESTAMP)").update();
-    long programme = jdbc.sql("SELECT id FROM maintenance_programme WHERE semester = '2099-S1'").query(Long.class)
+        + " VALUES ('PM-2199-S1', '2199-S1', 'executing', CURRENT_TIMESTAMP)").update();
+    long programme = jdbc.sql("SELECT id FROM maintenance_programme WHERE semester = '2199-S1'").query(Long.class)
         .single();
     String[] statuses = {"done", "done", "done", "not_done", "planned"};
     for (int i = 0; i < statuses.length; i++) {
@@ -164,10 +164,10 @@ class DashboardFiguresTest {
     item(programme, "TAB-UNIT-X", OTHER_DEPARTMENT, "done");
 
     Maintenance head = figures.maintenance(HEAD);
-    assertThat(head).isEqualTo(new Maintenance("2099-S1", "executing", 5, 3, 1, 80));
+    assertThat(head).isEqualTo(new Maintenance("2199-S1", "executing", 5, 3, 1, 80));
     assertThat(head.met()).isFalse();
     Maintenance all = figures.maintenance(Viewer.everything("tablero.calidad", "Gestión de calidad"));
-    assertThat(all).isEqualTo(new Maintenance("2099-S1", "executing", 6, 4, 1, 80));
+    assertThat(all).isEqualTo(new Maintenance("2199-S1", "executing", 6, 4, 1, 80));
   }
 
   @Test
