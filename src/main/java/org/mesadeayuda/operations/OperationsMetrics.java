@@ -134,11 +134,13 @@ public class OperationsMetrics {
     Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
     Map<String, Long> open = new LinkedHashMap<>();
     jdbc.query("""
-        SELECT CASE WHEN assigned_at IS NULL THEN 'registered'
-                    WHEN first_response_at IS NULL THEN 'assigned'
-                    WHEN resolved_at IS NULL THEN 'in_attention'
-                    ELSE 'awaiting_verification' END AS stage, COUNT(*) AS tickets
-        FROM support_ticket WHERE closed_at IS NULL GROUP BY 1""",
+        SELECT stage, COUNT(*) AS tickets FROM (
+          SELECT CASE WHEN assigned_at IS NULL THEN 'registered'
+                      WHEN first_response_at IS NULL THEN 'assigned'
+                      WHEN resolved_at IS NULL THEN 'in_attention'
+                      ELSE 'awaiting_verification' END AS stage
+          FROM support_ticket WHERE closed_at IS NULL) open_tickets
+        GROUP BY stage""",
         row -> {
           open.put(row.getString("stage"), row.getLong("tickets"));
         });

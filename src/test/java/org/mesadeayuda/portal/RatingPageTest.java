@@ -1,5 +1,6 @@
 package org.mesadeayuda.portal;
 
+import org.mesadeayuda.PdfText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -180,7 +181,7 @@ class RatingPageTest {
   private String body(String subject) throws Exception {
     for (MimeMessage message : mail.getReceivedMessages()) {
       if (message.getSubject().equals(subject)) {
-        return message.getContent().toString();
+        return PdfText.body(message);
       }
     }
     throw new AssertionError("no e-mail " + subject);
@@ -191,8 +192,9 @@ class RatingPageTest {
     String link = null;
     for (MimeMessage message : mail.getReceivedMessages()) {
       if (message.getSubject().equals("Ticket finalizado — " + number)) {
-        Matcher matcher = LINK.matcher(message.getContent().toString());
-        assertThat(matcher.find()).as(message.getContent().toString()).isTrue();
+        String text = PdfText.body(message);
+        Matcher matcher = LINK.matcher(text);
+        assertThat(matcher.find()).as(text).isTrue();
         link = matcher.group(1);
       }
     }
