@@ -1,7 +1,9 @@
 package org.mesadeayuda.platform;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -34,9 +36,11 @@ import org.springframework.stereotype.Component;
 public class StartValidationPlugin extends AbstractProcessEnginePlugin {
 
   private final DeployedForms forms;
+  private final InstitutionStartForms startForms;
 
-  public StartValidationPlugin(DeployedForms forms) {
+  public StartValidationPlugin(DeployedForms forms, InstitutionStartForms startForms) {
     this.forms = forms;
+    this.startForms = startForms;
   }
 
   @Override
@@ -91,7 +95,10 @@ public class StartValidationPlugin extends AbstractProcessEnginePlugin {
       if (form == null) {
         return;
       }
-      List<FieldProblem> problems = form.check(execution.getVariables(), FormRules.engineFeel());
+      // a department select offers the institution's departments (InstitutionStartForms): checked against them
+      Map<String, Object> sent = new HashMap<>(execution.getVariables());
+      sent.putIfAbsent(InstitutionStartForms.DEPARTMENTS, startForms.departments());
+      List<FieldProblem> problems = form.check(sent, FormRules.engineFeel());
       if (!problems.isEmpty()) {
         throw new InvalidInputException(form.describe("Revise los datos de la solicitud.", problems), problems);
       }
