@@ -3,6 +3,7 @@ package org.mesadeayuda.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -85,7 +87,7 @@ class InstitutionProfilesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("profiles")
-  void theProfileStartsTheApplicationWithItsOwnCalendarTargetsAndProcedures(Expected expected) {
+  void theProfileStartsTheApplicationWithItsOwnCalendarTargetsAndProcedures(Expected expected) throws Exception {
     context = new SpringApplicationBuilder(Application.class)
         .profiles(expected.profile())
         // arguments, as an operator would give them: they win over the profile's files
@@ -143,6 +145,18 @@ class InstitutionProfilesTest {
         .isEqualTo(ZonedDateTime.of(expected.resolutionDay(), expected.closing(), zone));
     Date firstResponseDue = (Date) runtime.getVariable(ticket.getId(), "firstResponseDue");
     assertThat(firstResponseDue.toInstant()).isEqualTo(received.plusHours(expected.firstResponseHours()).toInstant());
+
+    // the start form offers the institution's departments and its catalogue's types only
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("support-request")
+        .latestVersion().singleResult().getId();
+    String served;
+    try (var form = context.getBean(FormService.class).getDeployedStartForm(definitionId)) {
+      served = new String(form.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(served).contains("\"equipment_support\"").doesNotContain("\"" + expected.typeNotOffered() + "\"");
+    for (String department : institution.departments().keySet()) {
+      assertThat(served).contains("\"" + department + "\"");
+    }
 
     // a type its catalogue does not offer is refused as the ticket starts
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("support-request", ticket(expected.typeNotOffered())))
