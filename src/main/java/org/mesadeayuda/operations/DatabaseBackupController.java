@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A copy of the embedded H2 database while the application runs (H2's {@code BACKUP TO}: a consistent zip of the
  * database file, taken without stopping the cases), into {@code mesa.backup.directory}. Called by
- * {@code deploy/backup-h2.sh}; PostgreSQL is copied with {@code pg_dump} instead ({@code deploy/backup-postgres.sh}).
+ * {@code src/deploy/backup-h2.sh}; PostgreSQL is copied with {@code pg_dump} instead ({@code src/deploy/backup-postgres.sh}).
  * The cases, the registers and the attachments all live in this one database (README "Backup and restore").
  */
 @RestController
@@ -52,7 +52,7 @@ public class DatabaseBackupController {
       String database = connection.getMetaData().getDatabaseProductName();
       String url = connection.getMetaData().getURL();
       if (!"H2".equals(database)) {
-        return refusal("La base de datos es " + database + ": cópiela con pg_dump (deploy/backup-postgres.sh).");
+        return refusal("La base de datos es " + database + ": cópiela con pg_dump (src/deploy/backup-postgres.sh).");
       }
       if (url.startsWith("jdbc:h2:mem:")) {
         return refusal("La base de datos está en memoria: no hay nada que copiar.");

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * README "Backup and restore": the scripts in {@code deploy/} copy a running application's database and put the copy
+ * README "Backup and restore": the scripts in {@code src/deploy/} copy a running application's database and put the copy
  * into an empty database, which then holds the same cases (engine), registers (ticket register) and attachments. The
  * packaged jar runs as in production (job executor on); profile {@code ops}: {@code ./mvnw -Pops verify}.
  */
@@ -75,7 +75,7 @@ class BackupRestoreOpsIT {
       // the script, as cron would run it, against the running application
       String output = run(Map.of("MESA_URL", "http://127.0.0.1:" + node.port, "MESA_BACKUP_USER", "admin",
           "MESA_BACKUP_PASSWORD", ADMIN_PASSWORD, "MESA_BACKUP_DIR", backups.toString()),
-          Path.of("deploy/backup-h2.sh").toAbsolutePath().toString());
+          Path.of("src/deploy/backup-h2.sh").toAbsolutePath().toString());
       copy = ClusterNode.JSON.readTree(output.lines().findFirst().orElseThrow()).path("file").asText();
       assertThat(Path.of(copy)).exists();
     } finally {
@@ -85,7 +85,7 @@ class BackupRestoreOpsIT {
         "jdbc:h2:file:" + work.toAbsolutePath().resolve("data/mesa-de-ayuda") + ";IFEXISTS=TRUE", "sa", "");
 
     Path restored = work.resolve("restored-data");
-    run(Map.of(), Path.of("deploy/restore-h2.sh").toAbsolutePath().toString(), copy, restored.toString());
+    run(Map.of(), Path.of("src/deploy/restore-h2.sh").toAbsolutePath().toString(), copy, restored.toString());
     Map<String, List<List<String>>> copied = fingerprint(
         "jdbc:h2:file:" + restored.toAbsolutePath().resolve("mesa-de-ayuda") + ";IFEXISTS=TRUE", "sa", "");
     assertSame(original, copied, cases);
@@ -110,7 +110,7 @@ class BackupRestoreOpsIT {
         awaitRegistered(node, cases);
         Map<String, String> dump = new HashMap<>(libpq);
         dump.put("PGDATABASE", "postgres");
-        copy = run(dump, Path.of("deploy/backup-postgres.sh").toAbsolutePath().toString()).lines().findFirst()
+        copy = run(dump, Path.of("src/deploy/backup-postgres.sh").toAbsolutePath().toString()).lines().findFirst()
             .orElseThrow();
       } finally {
         node.stop();
@@ -121,12 +121,12 @@ class BackupRestoreOpsIT {
           Statement statement = connection.createStatement()) {
         statement.execute("CREATE DATABASE restaurada");
       }
-      run(libpq, Path.of("deploy/restore-postgres.sh").toAbsolutePath().toString(), copy, "restaurada");
+      run(libpq, Path.of("src/deploy/restore-postgres.sh").toAbsolutePath().toString(), copy, "restaurada");
       Map<String, List<List<String>>> copied = fingerprint(postgres.getJdbcUrl("postgres", "restaurada"),
           "postgres", "");
       assertSame(original, copied, cases);
       // a second restore into a database that is not empty is refused
-      ProcessBuilder again = new ProcessBuilder(Path.of("deploy/restore-postgres.sh").toAbsolutePath().toString(),
+      ProcessBuilder again = new ProcessBuilder(Path.of("src/deploy/restore-postgres.sh").toAbsolutePath().toString(),
           copy, "restaurada").redirectErrorStream(true);
       again.environment().putAll(libpq);
       Process refused = again.start();

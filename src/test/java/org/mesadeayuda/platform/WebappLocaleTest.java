@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16, "Spanish everywhere a person looks": Camunda's webapps speak our own Spanish locale (es.json beside the
- * webjar's en.json, tools/webapp-locales/build-es.py), always, with Spanish relative dates, without the Camunda 8
+ * webjar's en.json, src/tools/webapp-locales/build-es.py), always, with Spanish relative dates, without the Camunda 8
  * banner, and with form-js' own messages translated by the Tasklist script. The English side is read from the webjar
  * on the classpath, so after a Camunda upgrade this test names every new key that es.json lacks.
  */
@@ -44,7 +44,7 @@ class WebappLocaleTest {
         placeholdersDiffer.add(key);
       }
     });
-    assertThat(missing).as("keys of %s/en.json without Spanish text (run tools/webapp-locales/build-es.py)", app)
+    assertThat(missing).as("keys of %s/en.json without Spanish text (run src/tools/webapp-locales/build-es.py)", app)
         .isEmpty();
     assertThat(placeholdersDiffer).as("keys whose {{placeholders}} differ from en.json").isEmpty();
     assertThat(spanish.size()).isEqualTo(english.size());

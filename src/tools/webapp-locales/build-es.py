@@ -11,8 +11,8 @@ written beside the labels.
 After a Camunda upgrade run it again: it stops and lists every English text that en-es.json does not translate yet
 (add them to en-es.json), and WebappLocaleTest fails while a key of en.json is missing from es.json.
 
-  tools/webapp-locales/build-es.py            # webjar from ~/.m2, version from pom.xml
-  tools/webapp-locales/build-es.py --check    # only report, write nothing
+  src/tools/webapp-locales/build-es.py            # webjar from ~/.m2, version from pom.xml
+  src/tools/webapp-locales/build-es.py --check    # only report, write nothing
 """
 import json
 import pathlib
@@ -20,7 +20,7 @@ import re
 import sys
 import zipfile
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROOT = pathlib.Path(__file__).resolve().parents[3]
 APPS = ["tasklist", "cockpit", "admin", "welcome"]
 TARGET = ROOT / "src/main/resources/META-INF/resources/webjars/camunda/app"
 PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|\{\}|%[sd]")
@@ -83,7 +83,7 @@ def english_locales():
 
 def main():
     check_only = "--check" in sys.argv
-    translations = json.loads((ROOT / "tools/webapp-locales/en-es.json").read_text(encoding="utf-8"))
+    translations = json.loads((ROOT / "src/tools/webapp-locales/en-es.json").read_text(encoding="utf-8"))
     english = english_locales()
     missing = sorted({text for locale in english.values() for text in locale["labels"].values()
                       if text not in translations})

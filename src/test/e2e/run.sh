@@ -3,7 +3,7 @@
 # database, plays one ticket through every role in Debian's chromium, stops the application. Needs target/*.jar
 # (./mvnw package or verify), node/npm and /usr/bin/chromium (.ci/run installs it with apt-get when missing).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 
 port=${E2E_PORT:-18080}
 work=$(mktemp -d)
@@ -32,5 +32,5 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 
-(cd e2e && npm ci --no-audit --no-fund --silent)
-node e2e/ticket-through-roles.js
+(cd src/test/e2e && npm ci --no-audit --no-fund --silent)
+node src/test/e2e/ticket-through-roles.js

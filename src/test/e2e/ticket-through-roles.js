@@ -15,9 +15,9 @@ const { chromium } = require('playwright-core');
 const BASE = (process.env.MESA_URL || 'http://localhost:8080').replace(/\/$/, '');
 const DEMO_PASSWORD = required('MESA_DEMO_PASSWORD');
 const ADMIN_PASSWORD = required('MESA_ADMIN_PASSWORD');
-const SHOTS = process.env.E2E_SHOTS || path.join(__dirname, '..', 'target', 'e2e');
+const SHOTS = process.env.E2E_SHOTS || path.join(__dirname, '..', '..', '..', 'target', 'e2e');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const FORMS = path.join(__dirname, '..', 'forms');
+const FORMS = path.join(__dirname, '..', '..', '..', 'forms');
 const TIMEOUT = Number(process.env.E2E_TIMEOUT || 60000);
 
 // English words of Camunda's chrome and of form-js that never belong in a Spanish screen
