@@ -1,5 +1,6 @@
 package org.mesadeayuda.attachments;
 
+import org.mesadeayuda.platform.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -15,9 +16,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.mesadeayuda.platform.CalendarProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -151,19 +149,8 @@ class AttachmentPage {
 
   /** The user signed in to the webapps in this browser, with their groups as the identity service has them now. */
   private Person signedIn(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      throw new NotSignedInException();
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null
-        || !(authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) {
-      throw new NotSignedInException();
-    }
-    String userId = user.getIdentityId();
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      throw new NotSignedInException();
-    }
+    String userId = WebappSession.userId(request, engineName, identityService)
+        .orElseThrow(NotSignedInException::new);
     // read again rather than the session's copy: a role taken away counts at once
     List<Group> groups = identityService.createGroupQuery().groupMember(userId).list();
     return new Person(userId, new HashSet<>(groups.stream().map(Group::getId).toList()));

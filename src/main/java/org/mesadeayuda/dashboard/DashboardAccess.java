@@ -1,15 +1,12 @@
 package org.mesadeayuda.dashboard;
 
+import org.mesadeayuda.platform.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.Role;
 import org.springframework.stereotype.Component;
@@ -38,19 +35,8 @@ class DashboardAccess {
   }
 
   Viewer viewer(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      throw new NotSignedInException();
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null
-        || !(authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) {
-      throw new NotSignedInException();
-    }
-    String userId = user.getIdentityId();
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      throw new NotSignedInException();
-    }
+    String userId = WebappSession.userId(request, engineName, identityService)
+        .orElseThrow(NotSignedInException::new);
     return viewer(userId);
   }
 

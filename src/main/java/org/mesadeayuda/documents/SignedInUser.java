@@ -1,15 +1,12 @@
 package org.mesadeayuda.documents;
 
+import org.mesadeayuda.platform.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,19 +46,8 @@ public class SignedInUser {
   }
 
   public Reader of(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      throw new NotSignedInException();
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null
-        || !(authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) {
-      throw new NotSignedInException();
-    }
-    String userId = user.getIdentityId();
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      throw new NotSignedInException();
-    }
+    String userId = WebappSession.userId(request, engineName, identityService)
+        .orElseThrow(NotSignedInException::new);
     return new Reader(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).collect(Collectors.toSet()));
   }

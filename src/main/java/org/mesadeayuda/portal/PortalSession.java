@@ -1,5 +1,6 @@
 package org.mesadeayuda.portal;
 
+import org.mesadeayuda.platform.WebappSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +40,9 @@ class PortalSession {
   }
 
   Viewer viewer(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      throw new NotSignedInException();
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null
-        || !(authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) {
-      throw new NotSignedInException();
-    }
-    User profile = identityService.createUserQuery().userId(user.getIdentityId()).singleResult();
+    String userId = WebappSession.userId(request, engineName, identityService)
+        .orElseThrow(NotSignedInException::new);
+    User profile = identityService.createUserQuery().userId(userId).singleResult();
     if (profile == null) {
       throw new NotSignedInException();
     }
