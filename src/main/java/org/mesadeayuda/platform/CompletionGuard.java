@@ -1,7 +1,10 @@
 package org.mesadeayuda.platform;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -55,7 +58,7 @@ public class CompletionGuard extends AbstractProcessEnginePlugin {
       }
       CachedDbEntity cached = cache.getCachedEntity(variable);
       boolean changed = cached != null
-          && (cached.getEntityState() == DbEntityState.TRANSIENT || cached.isDirty());
+          && (cached.getEntityState() == DbEntityState.TRANSIENT || valueChanged(cached));
       if (changed && !editableFields(task).contains(variable.getName())) {
         refused.add(variable.getName());
       }
@@ -65,6 +68,55 @@ public class CompletionGuard extends AbstractProcessEnginePlugin {
           "Esta tarea no puede cambiar los datos del caso: " + String.join(", ", refused) + ".");
     }
     task.setVariableLocal(COMPLETED_BY, person.getUserId());
+  }
+
+  /**
+   * Whether the completion changed what the variable holds. Tasklist's form-js sends a read-only field's value back
+   * with the form (the close form shows the technician's "Trabajo realizado"): the engine then rewrites the variable
+   * with the same value, and the cache calls it dirty because every write counts up its sequence counter. So the
+   * value fields of the state the variable was loaded with are compared, the counter left out.
+   */
+  static boolean valueChanged(CachedDbEntity cached) {
+    if (!cached.isDirty()) {
+      return false;
+    }
+    Object loaded = LOADED_STATE.apply(cached);
+    Object now = cached.getEntity().getPersistentState();
+    if (!(loaded instanceof Map<?, ?> before) || !(now instanceof Map<?, ?> after)
+        || after.get(BYTE_ARRAY) != null) {
+      // a serialized value (JSON, object, file) lives in a byte array whose id stays: no way to tell, so changed
+      return true;
+    }
+    Map<Object, Object> a = new HashMap<>(before);
+    Map<Object, Object> b = new HashMap<>(after);
+    a.remove(SEQUENCE_COUNTER);
+    b.remove(SEQUENCE_COUNTER);
+    return !a.equals(b);
+  }
+
+  private static final String SEQUENCE_COUNTER = "sequenceCounter";
+  private static final String BYTE_ARRAY = "byteArrayValueId";
+
+  /**
+   * The persistent state the cache copied when it loaded the entity: Camunda keeps it in a protected field with no
+   * accessor. Should a later engine rename it, every dirty variable counts as changed again (the stricter answer).
+   */
+  private static final Function<CachedDbEntity, Object> LOADED_STATE = loadedState();
+
+  private static Function<CachedDbEntity, Object> loadedState() {
+    try {
+      java.lang.reflect.Field copy = CachedDbEntity.class.getDeclaredField("copy");
+      copy.setAccessible(true);
+      return cached -> {
+        try {
+          return copy.get(cached);
+        } catch (IllegalAccessException e) {
+          return null;
+        }
+      };
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return cached -> null;
+    }
   }
 
   /** A task without a form asks for nothing. */

@@ -18,6 +18,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -56,6 +57,7 @@ class TaskFormGuardTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FormService formService;
+  @Autowired IdentityService identityService;
   @Autowired ProcessEngineConfiguration engineConfiguration;
   @Autowired MaintenanceProgrammes programmes;
   @Autowired TestRestTemplate http;
@@ -137,6 +139,87 @@ class TaskFormGuardTest {
             "monthly-report");
     assertThat(refusedByTheFormRules.size() + refusedByTheProcedure.size()).isGreaterThan(40);
     softly.assertAll();
+  }
+
+  /**
+   * Tasklist sends a form's read-only fields back with the rest (form-js submits them): the desk closing a ticket sends
+   * the technician's "Trabajo realizado" as it was. That is not a change of the case and must go through; a different
+   * value for the same field is refused, as is a case fact the form does not show. Walks every task whose form has a
+   * read-only field, completing it as a signed-in person (the guard leaves the engine's own steps alone).
+   */
+  @Test
+  void readOnlyFieldsSentBackAsTheyWereAreAcceptedAndAChangedOneIsRefused() throws Exception {
+    List<String> walked = new ArrayList<>();
+    SoftAssertions softly = new SoftAssertions();
+    identityService.setAuthentication(MesaSpringTest.ADMIN, List.of("camunda-admin"));
+    try {
+      for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+        for (UserTask userTask : repositoryService.getBpmnModelInstance(definition.getId())
+            .getModelElementsByType(UserTask.class)) {
+          String where = definition.getKey() + "/" + userTask.getId();
+          ProcessInstance probe = startBefore(definition, userTask);
+          Task probeTask = task(probe, userTask);
+          List<String> readOnly = readOnlyKeys(probeTask);
+          List<JsonNode> fields = fields(probeTask);
+          runtimeService.deleteProcessInstanceIfExists(probe.getId(), "prueba de formularios", true, true, true, true);
+          if (readOnly.isEmpty()) {
+            continue;
+          }
+          walked.add(where);
+          String field = readOnly.get(0);
+          for (boolean changed : List.of(false, true)) {
+            Map<String, Object> caseData = caseVariables();
+            readOnly.forEach(key -> caseData.putIfAbsent(key, "Lo que el caso ya tenía en " + key));
+            ProcessInstance instance = runtimeService.createProcessInstanceById(definition.getId())
+                .businessKey("FORM-" + System.nanoTime()).setVariables(caseData)
+                .startBeforeActivity(userTask.getId()).execute(true, true);
+            Map<String, Object> submission = completeSubmission(fields);
+            readOnly.forEach(key -> submission.put(key, runtimeService.getVariable(instance.getId(), key)));
+            if (changed) {
+              submission.put(field, "Otro texto");
+            }
+            Optional<String> refused = refusal(task(instance, userTask), submission)
+                .map(InvalidInputException::getMessage).filter(message -> message.startsWith(CHANGE_REFUSED));
+            if (changed) {
+              softly.assertThat(refused).as(where + " with " + field + " changed").hasValueSatisfying(
+                  message -> assertThat(message).contains(field));
+            } else {
+              softly.assertThat(refused).as(where + " with its read-only fields as they were").isEmpty();
+            }
+            runtimeService.deleteProcessInstanceIfExists(instance.getId(), "prueba de formularios", true, true, true,
+                true);
+          }
+        }
+      }
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(walked).contains("support-request/Task_CloseTicket");
+    softly.assertAll();
+  }
+
+  static final String CHANGE_REFUSED = "Esta tarea no puede cambiar los datos del caso";
+
+  private Task task(ProcessInstance instance, UserTask userTask) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(userTask.getId())
+        .list().get(0);
+  }
+
+  private List<String> readOnlyKeys(Task task) throws Exception {
+    List<String> keys = new ArrayList<>();
+    try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+      readOnly(JSON.readTree(form).path("components"), keys);
+    }
+    return keys;
+  }
+
+  private static void readOnly(JsonNode components, List<String> keys) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key") && component.path("readonly").asBoolean(false)) {
+        keys.add(component.path("key").asText());
+      }
+      readOnly(component.path("components"), keys);
+    }
   }
 
   /** Through /engine-rest as well: 400 with the Spanish reason naming the field, the task open, nothing recorded. */
