@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
-port=${E2E_PORT:-18080}
+# a free port, so the test can run beside another build or application
+port=${E2E_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 work=$(mktemp -d)
 export MESA_URL="http://localhost:$port"
 export MESA_DEMO_PASSWORD=${MESA_DEMO_PASSWORD:-e2e-demo-$RANDOM$RANDOM}

@@ -231,7 +231,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-quic']
   });
   try {
     // 1. the requester files a ticket
@@ -273,6 +273,13 @@ async function main() {
         + '&startedBy=ana.solicitante&sortBy=startTime&sortOrder=desc&maxResults=1')).body[0];
     const ticket = started.businessKey;
     console.log(`ticket ${ticket}`);
+    // she reads her number where she filed it, not only in the e-mail
+    const notice = page.locator('.mesa-started-notice');
+    await notice.waitFor();
+    if (!(await notice.innerText()).includes(ticket)) {
+      problems.push(`requester: the notice after starting does not give the number ${ticket}: ${await notice.innerText()}`);
+    }
+    await screenshot(page, 'requester-number-after-filing');
     await page.context().close();
 
     // 2. the desk finds it among the unassigned tickets, claims it and assigns the technician

@@ -259,3 +259,58 @@ window.addEventListener('hashchange', () => {
 });
 checkPermissions();
 applyFilterSorting();
+
+// --- the number of what she just filed -------------------------------------------------------------------------
+// 4. Tasklist says only "El proceso se inició." after a start. The engine gives every case its number in the start's
+//    own transaction (BusinessKeys), and the start's answer carries it as the business key: the requester reads it
+//    here, where she filed, with the way to her "Mis solicitudes", and the notice stays until she closes it.
+
+const START_PATH = /\/process-definition\/[^/]+\/submit-form$|\/process-definition\/key\/[^/]+\/submit-form$/;
+
+function showNumber(number) {
+  let notice = document.querySelector('.mesa-started-notice');
+  if (!notice) {
+    notice = document.createElement('div');
+    notice.className = 'mesa-started-notice';
+    notice.setAttribute('role', 'status');
+    notice.setAttribute('aria-live', 'polite');
+    document.body.appendChild(notice);
+  }
+  notice.replaceChildren();
+  const text = document.createElement('p');
+  text.append('Su solicitud quedó registrada con el número ');
+  const strong = document.createElement('strong');
+  strong.className = 'mesa-started-number';
+  strong.textContent = number;
+  text.append(strong, '. Use este número para consultarla.');
+  const link = document.createElement('a');
+  link.href = `/portal/solicitudes/${encodeURIComponent(number)}`;
+  link.textContent = 'Ver en «Mis solicitudes»';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.setAttribute('aria-label', 'Cerrar el aviso');
+  close.textContent = '×';
+  close.addEventListener('click', () => notice.remove());
+  notice.append(close, text, link);
+}
+
+const originalOpen = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function open(method, url, ...rest) {
+  if (String(method).toUpperCase() === 'POST' && START_PATH.test(String(url).split('?')[0])) {
+    this.addEventListener('load', () => {
+      if (this.status !== 200) {
+        return;
+      }
+      try {
+        const started = JSON.parse(this.responseText);
+        if (started && started.businessKey) {
+          showNumber(started.businessKey);
+        }
+      } catch (notJson) {
+        // nothing to show
+      }
+    });
+  }
+  return originalOpen.call(this, method, url, ...rest);
+};
