@@ -361,6 +361,17 @@ async function main() {
     await check(page, 'requester: rate');
     await screenshot(page, 'requester-rate');
     await complete(page, 'requester-rate');
+    // her own page, with the same session: the ticket's timeline up to her rating
+    await page.goto(`${BASE}/portal/solicitudes/${encodeURIComponent(ticket)}`);
+    await page.locator('h1').first().waitFor();
+    const detail = await page.evaluate(() => document.body.innerText);
+    for (const expected of [ticket, 'Tomás']) {
+      if (!detail.includes(expected)) {
+        problems.push(`requester: "Mis solicitudes" shows no "${expected}" for her ticket`);
+      }
+    }
+    await check(page, 'requester: Mis solicitudes, the ticket');
+    await screenshot(page, 'requester-portal-ticket');
     await page.context().close();
 
     // 7. a head of department finds the approvals view; the director follows the case in Cockpit
