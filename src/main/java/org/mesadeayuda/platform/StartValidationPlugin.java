@@ -1,7 +1,10 @@
 package org.mesadeayuda.platform;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -34,9 +37,13 @@ import org.springframework.stereotype.Component;
 public class StartValidationPlugin extends AbstractProcessEnginePlugin {
 
   private final DeployedForms forms;
+  private final RequesterProfile profile;
+  private final FormOptions options;
 
-  public StartValidationPlugin(DeployedForms forms) {
+  public StartValidationPlugin(DeployedForms forms, RequesterProfile profile, FormOptions options) {
     this.forms = forms;
+    this.profile = profile;
+    this.options = options;
   }
 
   @Override
@@ -91,7 +98,12 @@ public class StartValidationPlugin extends AbstractProcessEnginePlugin {
       if (form == null) {
         return;
       }
-      List<FieldProblem> problems = form.check(execution.getVariables(), FormRules.engineFeel());
+      // what the application knows about the requester replaces what was sent (issue 16), before the form's rules
+      List<FieldProblem> problems = new ArrayList<>(profile.fill(execution, form));
+      Map<String, Object> values = new HashMap<>(execution.getVariables());
+      // the engine's own choices (people, departments) are the only valid ones, whatever the caller sent as options
+      options.of(form, execution::getVariable).forEach((key, list) -> values.put(key, FormOptions.json(list)));
+      problems.addAll(form.check(values, FormRules.engineFeel()));
       if (!problems.isEmpty()) {
         throw new InvalidInputException(form.describe("Revise los datos de la solicitud.", problems), problems);
       }
