@@ -219,7 +219,13 @@ public final class FormRules {
   private static String textReason(Field field, String text, Map<String, Object> values, boolean maxLengths) {
     Set<String> options = options(field, values);
     if (options != null) {
-      return options.contains(text) ? null : "no es una opción válida (" + String.join(", ", options) + ")";
+      if (options.contains(text)) {
+        return null;
+      }
+      // a list the engine fills (people, departments) can be long and names people: it is not read out
+      return field.valuesKey() != null && field.options().isEmpty()
+          ? "«" + text + "» no está entre las opciones de la lista"
+          : "no es una opción válida (" + String.join(", ", options) + ")";
     }
     if (field.minLength() != null && text.trim().length() < field.minLength()) {
       return "debe tener al menos " + field.minLength() + " caracteres";
