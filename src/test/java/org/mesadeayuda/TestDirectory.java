@@ -26,6 +26,8 @@ public class TestDirectory implements ApplicationRunner {
       new Member("marta.mesa", "mesa-ayuda"),
       new Member("diego.director", "director-ti"),
       new Member("julia.jefa", "jefes-proceso"),
+      // another department's head, to whom the desk may hand a task she must not answer
+      new Member("otra.jefa", "jefes-proceso"),
       new Member("andres.area", "directores-area"),
       new Member("ana.solicitante", "solicitantes"),
       // TaskCaseData's people, as every task of every form is walked
