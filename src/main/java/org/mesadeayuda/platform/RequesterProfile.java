@@ -118,6 +118,10 @@ public class RequesterProfile {
     String chosen = ProcessVariables.string(execution, field.key());
     boolean valid = chosen != null && options.options(FormOptions.DEPARTMENTS, name -> null).stream()
         .anyMatch(option -> option.value().equals(chosen));
+    if (chosen != null && !valid) {
+      // a department that is not the institution's is refused by the form's list, not silently replaced
+      return;
+    }
     if (known.isPresent() && !(desk && valid && !known.get().equals(chosen))) {
       execution.setVariable(field.key(), known.get());
     } else if (valid && directory.exists(person)) {
