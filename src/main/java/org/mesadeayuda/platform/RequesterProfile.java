@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -43,6 +44,7 @@ public class RequesterProfile {
   static final String ON_BEHALF_OF = "onBehalfOf";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ThreadLocal<Boolean> STATED_BY_INTAKE = new ThreadLocal<>();
 
   private final Directory directory;
   private final UserProfiles profiles;
@@ -52,6 +54,25 @@ public class RequesterProfile {
     this.directory = directory;
     this.profiles = profiles;
     this.options = options;
+  }
+
+  /**
+   * Runs a start made by one of the application's intakes (the mailbox, the {@code /api/support-requests} gateway),
+   * which state the requester's name, e-mail, department and the channel themselves: an e-mail is channel
+   * {@code email} even when the engine knows its sender, and a gateway files for people its own account is not. The
+   * engine keeps what they state (still checked by the form's rules); the profile is for a person filling a form. Only
+   * application code can say so: no REST or Tasklist call runs inside it.
+   */
+  public static <T> T statedByIntake(Supplier<T> start) {
+    Boolean outer = STATED_BY_INTAKE.get();
+    STATED_BY_INTAKE.set(Boolean.TRUE);
+    try {
+      return start.get();
+    } finally {
+      if (outer == null) {
+        STATED_BY_INTAKE.remove();
+      }
+    }
   }
 
   /**
@@ -83,6 +104,9 @@ public class RequesterProfile {
         }
         person = named;
       }
+    }
+    if (Boolean.TRUE.equals(STATED_BY_INTAKE.get())) {
+      return problems;
     }
     for (FormRules.Field field : form.fields()) {
       String selfService = field.properties().get(SELF_SERVICE);
