@@ -25,6 +25,7 @@ import org.mesadeayuda.attachments.Person;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.MailThread;
 import org.mesadeayuda.platform.Mailer;
+import org.mesadeayuda.platform.RequesterProfile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -145,7 +146,9 @@ class IntakeHandler {
     // a staff user files her own request: the engine checks she may, and records her as its starter
     staff.ifPresent(person -> identityService.setAuthentication(person.userId(), List.copyOf(person.groups())));
     try {
-      instance = runtimeService.createProcessInstanceByKey(PROCESS).setVariables(variables).execute();
+      // channel e-mail and the sender's address stay: the engine's profile rules are for someone filling the form
+      instance = RequesterProfile.statedByIntake(
+          () -> runtimeService.createProcessInstanceByKey(PROCESS).setVariables(variables).execute());
     } finally {
       identityService.clearAuthentication();
     }

@@ -43,7 +43,7 @@ public final class FormRules {
 
   record Field(String key, String label, String type, boolean editable, boolean required, Integer minLength,
       Integer maxLength, BigDecimal min, BigDecimal max, Pattern pattern, String patternMessage, boolean email,
-      Set<String> options, String valuesKey, String hideWhen) {}
+      Set<String> options, String valuesKey, String hideWhen, Map<String, String> properties) {}
 
   private final String id;
   private final List<Field> fields;
@@ -115,8 +115,22 @@ public final class FormRules {
           pattern == null || pattern.isEmpty() ? null : Pattern.compile(pattern),
           validate.path("patternErrorMessage").asText(null),
           "email".equals(validate.path("validationType").asText()),
-          options, component.path("valuesKey").asText(null), hide == null ? null : hide.replaceFirst("^=", "")));
+          options, component.path("valuesKey").asText(null), hide == null ? null : hide.replaceFirst("^=", ""),
+          properties(component)));
     }
+  }
+
+  /** A component's custom properties (form-js {@code properties}), e.g. which profile value fills it. */
+  private static Map<String, String> properties(JsonNode component) {
+    Map<String, String> properties = new HashMap<>();
+    component.path("properties").fields().forEachRemaining(entry -> properties.put(entry.getKey(),
+        entry.getValue().asText()));
+    return Map.copyOf(properties);
+  }
+
+  /** The field whose custom property {@code name} is {@code value}, if any. */
+  Field fieldWith(String name, String value) {
+    return fields.stream().filter(field -> value.equals(field.properties().get(name))).findFirst().orElse(null);
   }
 
   /**
@@ -205,7 +219,13 @@ public final class FormRules {
   private static String textReason(Field field, String text, Map<String, Object> values, boolean maxLengths) {
     Set<String> options = options(field, values);
     if (options != null) {
-      return options.contains(text) ? null : "no es una opción válida (" + String.join(", ", options) + ")";
+      if (options.contains(text)) {
+        return null;
+      }
+      // a list the engine fills (people, departments) can be long and names people: it is not read out
+      return field.valuesKey() != null && field.options().isEmpty()
+          ? "«" + text + "» no está entre las opciones de la lista"
+          : "no es una opción válida (" + String.join(", ", options) + ")";
     }
     if (field.minLength() != null && text.trim().length() < field.minLength()) {
       return "debe tener al menos " + field.minLength() + " caracteres";

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
@@ -20,28 +18,35 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * A start form offers the institution's own lists (its profile, README "Institution profiles"): a select reading
- * {@value #DEPARTMENTS} gets the institution's departments, and the select marked
- * {@code "properties": {"catalogue": "request-types"}} only the request types its catalogue offers. Tasklist asks the
- * engine no variables for a Camunda Form start form, so the form is served with them in it (every way of reading the
- * deployed start form goes through the engine's command). What is sent back is checked against the same lists
- * ({@link StartValidationPlugin}, and the support request's own check of the catalogue).
+ * The one place a start form is served (Tasklist, the REST API's {@code deployed-start-form}, the portal): Tasklist
+ * asks the engine no variables for a Camunda Form start form, so the form is served with everything it shows already
+ * in it (every way of reading the deployed start form goes through the engine's command):
+ * <ul>
+ *   <li>a select whose {@code valuesKey} is one of {@link FormOptions}' gets that list: the institution's departments
+ *   ({@value FormOptions#DEPARTMENTS}), the directory, the signers (README "Institution profiles", "People in
+ *   forms");</li>
+ *   <li>the select marked {@code "properties": {"catalogue": "request-types"}} offers only the request types the
+ *   institution's catalogue offers;</li>
+ *   <li>what the application knows about the person who opens it is shown, not asked ({@link RequesterProfile}).</li>
+ * </ul>
+ * What is sent back is checked against the same lists ({@link StartValidationPlugin}, and the support request's own
+ * check of the catalogue).
  */
 @Component
 public class InstitutionStartForms extends AbstractProcessEnginePlugin {
 
-  /** The {@code valuesKey} of a department select. */
-  public static final String DEPARTMENTS = "departmentOptions";
   static final String CATALOGUE = "catalogue";
   static final String REQUEST_TYPES = "request-types";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final InstitutionProperties institution;
+  private final FormOptions options;
   private final Procedures procedures;
+  private final RequesterProfile profile;
 
-  public InstitutionStartForms(InstitutionProperties institution, Procedures procedures) {
-    this.institution = institution;
+  public InstitutionStartForms(FormOptions options, Procedures procedures, RequesterProfile profile) {
+    this.options = options;
     this.procedures = procedures;
+    this.profile = profile;
   }
 
   @Override
@@ -52,16 +57,10 @@ public class InstitutionStartForms extends AbstractProcessEnginePlugin {
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 
-  /** The institution's departments as a select's options: {@code [{label, value}]}, by name. */
-  public List<Map<String, String>> departments() {
-    return institution.departments().entrySet().stream()
-        .map(entry -> Map.of("label", entry.getValue().name() == null ? entry.getKey() : entry.getValue().name(),
-            "value", entry.getKey()))
-        .sorted(Comparator.comparing(option -> option.get("label"), String.CASE_INSENSITIVE_ORDER))
-        .toList();
-  }
-
-  /** The start form with the institution's lists in it; anything that is not a Camunda Form is left as it is. */
+  /**
+   * The start form with the institution's lists in it, as the person who opens it should see it; anything that is not
+   * a Camunda Form is left as it is.
+   */
   public byte[] serve(byte[] deployed) {
     JsonNode form;
     try {
@@ -73,6 +72,7 @@ public class InstitutionStartForms extends AbstractProcessEnginePlugin {
       return deployed;
     }
     fill((ArrayNode) form.path("components"));
+    profile.personalise((ArrayNode) form.path("components"));
     try {
       return JSON.writeValueAsBytes(form);
     } catch (IOException e) {
@@ -86,19 +86,21 @@ public class InstitutionStartForms extends AbstractProcessEnginePlugin {
       if (component.path("components").isArray()) {
         fill((ArrayNode) component.path("components"));
       }
-      if (DEPARTMENTS.equals(component.path("valuesKey").asText(null))) {
+      String valuesKey = component.path("valuesKey").asText(null);
+      List<Directory.Person> offered = valuesKey == null ? null : options.options(valuesKey, variable -> null);
+      if (offered != null) {
         component.remove("valuesKey");
-        component.set("values", JSON.valueToTree(departments()));
+        component.set("values", JSON.valueToTree(offered));
       }
       if (REQUEST_TYPES.equals(component.path("properties").path(CATALOGUE).asText(""))
           && component.path("values").isArray()) {
-        ArrayNode offered = JSON.createArrayNode();
+        ArrayNode types = JSON.createArrayNode();
         component.path("values").forEach(option -> {
           if (procedures.offers(option.path("value").asText())) {
-            offered.add(option);
+            types.add(option);
           }
         });
-        component.set("values", offered);
+        component.set("values", types);
       }
     }
   }

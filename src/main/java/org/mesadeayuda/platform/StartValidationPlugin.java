@@ -1,5 +1,6 @@
 package org.mesadeayuda.platform;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,11 +37,13 @@ import org.springframework.stereotype.Component;
 public class StartValidationPlugin extends AbstractProcessEnginePlugin {
 
   private final DeployedForms forms;
-  private final InstitutionStartForms startForms;
+  private final RequesterProfile profile;
+  private final FormOptions options;
 
-  public StartValidationPlugin(DeployedForms forms, InstitutionStartForms startForms) {
+  public StartValidationPlugin(DeployedForms forms, RequesterProfile profile, FormOptions options) {
     this.forms = forms;
-    this.startForms = startForms;
+    this.profile = profile;
+    this.options = options;
   }
 
   @Override
@@ -95,10 +98,12 @@ public class StartValidationPlugin extends AbstractProcessEnginePlugin {
       if (form == null) {
         return;
       }
-      // a department select offers the institution's departments (InstitutionStartForms): checked against them
-      Map<String, Object> sent = new HashMap<>(execution.getVariables());
-      sent.putIfAbsent(InstitutionStartForms.DEPARTMENTS, startForms.departments());
-      List<FieldProblem> problems = form.check(sent, FormRules.engineFeel());
+      // what the application knows about the requester replaces what was sent (issue 16), before the form's rules
+      List<FieldProblem> problems = new ArrayList<>(profile.fill(execution, form));
+      Map<String, Object> values = new HashMap<>(execution.getVariables());
+      // the engine's own choices (people, departments) are the only valid ones, whatever the caller sent as options
+      options.of(form, execution::getVariable).forEach((key, list) -> values.put(key, FormOptions.json(list)));
+      problems.addAll(form.check(values, FormRules.engineFeel()));
       if (!problems.isEmpty()) {
         throw new InvalidInputException(form.describe("Revise los datos de la solicitud.", problems), problems);
       }

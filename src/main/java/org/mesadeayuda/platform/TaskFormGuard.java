@@ -1,6 +1,8 @@
 package org.mesadeayuda.platform;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -30,9 +32,11 @@ public class TaskFormGuard extends AbstractProcessEnginePlugin {
   public static final String REFUSAL = "No se puede completar «";
 
   private final DeployedForms forms;
+  private final FormOptions options;
 
-  public TaskFormGuard(DeployedForms forms) {
+  public TaskFormGuard(DeployedForms forms, FormOptions options) {
     this.forms = forms;
+    this.options = options;
   }
 
   @Override
@@ -47,7 +51,10 @@ public class TaskFormGuard extends AbstractProcessEnginePlugin {
     if (form == null) {
       return;
     }
-    List<FieldProblem> problems = form.check(task.getVariables(), FormRules.engineFeel(), false);
+    Map<String, Object> values = new HashMap<>(task.getVariables());
+    // a person is chosen among the users the engine offers now (issue 16): one who left the group since is refused
+    options.of(form, task::getVariable).forEach((key, list) -> values.put(key, FormOptions.json(list)));
+    List<FieldProblem> problems = form.check(values, FormRules.engineFeel(), false);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(form.describe(REFUSAL + task.getName() + "»: revise "
           + (problems.size() == 1 ? "el campo" : "los campos") + ".", problems), problems);

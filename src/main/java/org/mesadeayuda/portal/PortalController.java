@@ -26,6 +26,7 @@ import org.mesadeayuda.attachments.Attachment;
 import org.mesadeayuda.attachments.Attachments;
 import org.mesadeayuda.platform.FieldProblem;
 import org.mesadeayuda.platform.InvalidInputException;
+import org.mesadeayuda.platform.UserProfiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -61,10 +62,12 @@ class PortalController {
   private final IdentityService identityService;
   private final JdbcClient jdbc;
   private final FeelEngine feel;
+  private final UserProfiles userProfiles;
 
   PortalController(PortalSession session, MyRequests requests, Attachments attachments, ProcessEngine engine,
-      JdbcClient jdbc) {
+      JdbcClient jdbc, UserProfiles userProfiles) {
     this.session = session;
+    this.userProfiles = userProfiles;
     this.requests = requests;
     this.attachments = attachments;
     this.historyService = engine.getHistoryService();
@@ -180,9 +183,20 @@ class PortalController {
     shown.put(MyRequests.REQUESTER, viewer.userId());
     identityService.setAuthentication(viewer.userId(), List.copyOf(viewer.groups()));
     ProcessInstance started;
+    InvalidInputException refused = null;
     try {
       started = runtimeService.createProcessInstanceByKey(SUPPORT_REQUEST).setVariables(shown).execute();
-    } catch (InvalidInputException refused) {
+    } catch (InvalidInputException refusal) {
+      started = null;
+      refused = refusal;
+    } catch (AuthorizationException notAllowed) {
+      throw new ForbiddenException("su usuario no puede registrar solicitudes de soporte; pida acceso a la Mesa "
+          + "de Ayuda");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    if (refused != null) {
+      // shown again as the portal lays the form out, not as the engine serves it to the signed-in person in Tasklist
       Map<String, String> problems = new LinkedHashMap<>();
       String general = null;
       for (FieldProblem problem : refused.problems()) {
@@ -194,11 +208,6 @@ class PortalController {
       }
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return form(viewer, values, problems, general, request, model);
-    } catch (AuthorizationException notAllowed) {
-      throw new ForbiddenException("su usuario no puede registrar solicitudes de soporte; pida acceso a la Mesa "
-          + "de Ayuda");
-    } finally {
-      identityService.clearAuthentication();
     }
     return "redirect:/portal/solicitudes/" + encode(started.getBusinessKey()) + "?registrada";
   }
@@ -233,19 +242,23 @@ class PortalController {
         .orElseThrow(() -> new IllegalStateException("the support request has no start form"));
   }
 
-  /** What her profile says, and what she wrote in her last request (department, phone), to start from. */
+  /**
+   * What her profile says (name, e-mail, department: the engine sets them from it anyway, issue 16), and what she
+   * wrote in her last request (phone; department while her profile has none), to start from.
+   */
   private Map<String, Object> profile(Viewer viewer) {
     Map<String, Object> values = new HashMap<>();
     values.put("requesterName", viewer.fullName());
     if (viewer.email() != null && !viewer.email().isBlank()) {
       values.put("requesterEmail", viewer.email());
     }
+    userProfiles.department(viewer.userId()).ifPresent(department -> values.put("department", department));
     jdbc.sql("SELECT department, requester_phone FROM support_ticket WHERE requester_user_id = ? "
         + "ORDER BY opened_at DESC").param(viewer.userId())
         .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list().stream().findFirst()
         .ifPresent(last -> {
           if (last[0] != null) {
-            values.put("department", last[0]);
+            values.putIfAbsent("department", last[0]);
           }
           if (last[1] != null) {
             values.put("requesterPhone", last[1]);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.RequesterProfile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,9 +55,9 @@ public class SupportRequestController {
     variables.putAll(request.procedureDetails());
     // the start form's rules refuse a bad request as the process starts (400 through ApiErrors, nothing created);
     // the ticket number is the one the process gave itself
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-        .setVariables(variables)
-        .execute();
+    // a gateway states the requester and the channel (README "Support request API"), the profile does not replace them
+    ProcessInstance instance = RequesterProfile.statedByIntake(() -> runtimeService
+        .createProcessInstanceByKey(PROCESS_KEY).setVariables(variables).execute());
     String ticketNumber = instance.getBusinessKey();
     return ResponseEntity.created(URI.create("/api/support-requests/" + ticketNumber))
         .body(new Created(ticketNumber, instance.getId()));

@@ -189,14 +189,30 @@ class AttachmentApiTest {
     assertThat(http.withBasicAuth(APPROVER, PASSWORD).getForEntity(added.getBody().path("download").asText(),
         byte[].class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-    taskService.setAssignee(attention(ticket).getId(), APPROVER);
+    // the review held by the Technology Director (not the technician's task: that would make her the technician,
+    // issue 16, who adds documents; see the next test)
+    String reviewed = openAndAssign(APPROVER);
+    added = upload(REQUESTER, reviewed, "informe.pdf", pdf(100));
 
     assertThat(http.withBasicAuth(APPROVER, PASSWORD).getForEntity(added.getBody().path("download").asText(),
         byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    ResponseEntity<JsonNode> refused = upload(APPROVER, ticket, "visto-bueno.pdf", pdf(100));
+    ResponseEntity<JsonNode> refused = upload(APPROVER, reviewed, "visto-bueno.pdf", pdf(100));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(reason(refused)).isEqualTo("solo el solicitante, la mesa de ayuda y el técnico asignado agregan "
         + "documentos al caso");
+  }
+
+  @Test
+  void whoeverTheTechniciansTaskIsReassignedToHoldsTheTicketAndAddsDocuments() {
+    String ticket = openAndAssign();
+    TestUsers.create(identityService, "adj.tecnica2", "tecnicos", PASSWORD);
+
+    // issue 16: the ticket goes with its technician's task; she is now the assigned technician (SR-15)
+    taskService.setAssignee(attention(ticket).getId(), "adj.tecnica2");
+
+    assertThat(upload("adj.tecnica2", ticket, "diagnostico.pdf", pdf(100)).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    assertThat(upload(TECHNICIAN, ticket, "tarde.pdf", pdf(100)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -255,6 +271,11 @@ class AttachmentApiTest {
 
   /** A support request opened by the requester through the API and assigned by the desk to the technician. */
   private String openAndAssign() {
+    return openAndAssign(null);
+  }
+
+  /** A ticket at the technician's attention; {@code reviewer} held the desk's review, when not null. */
+  private String openAndAssign(String reviewer) {
     Map<String, Object> payload = new HashMap<>();
     payload.put("requesterName", "Adriana Solís");
     payload.put("requesterEmail", "adriana.solis@institucion.gob");
@@ -271,6 +292,9 @@ class AttachmentApiTest {
     String ticket = opened.getBody().path("ticketNumber").asText();
     ProcessInstance instance = instance(ticket);
     Jobs.runAsyncSteps(managementService, instance);
+    if (reviewer != null) {
+      taskService.setAssignee(Jobs.onlyTask(taskService, instance).getId(), reviewer);
+    }
     taskService.complete(Jobs.onlyTask(taskService, instance).getId(), Map.of("requestType", "equipment_support",
         "priority", "medium", "technician", TECHNICIAN, "supportLevel", "1", "resourcesAvailable", "yes"));
     Jobs.runAsyncSteps(managementService, instance);

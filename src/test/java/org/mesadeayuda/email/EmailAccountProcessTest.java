@@ -219,13 +219,13 @@ class EmailAccountProcessTest {
     Map<String, Object> namedByName = reset();
     namedByName.put("immediateBoss", "Julia Jefa");
     assertThatThrownBy(() -> request(namedByName)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("«Julia Jefa» no es un usuario del sistema")
-        .hasMessageContaining("indique el usuario de su jefe inmediato");
+        // the boss is chosen from the engine's list of people who may sign (issue 16): a typed name is none of them
+        .hasMessageContaining("«Julia Jefa» no está entre las opciones de la lista");
 
     Map<String, Object> nobodysBoss = reset();
     nobodysBoss.put("immediateBoss", STAFF);
     assertThatThrownBy(() -> request(nobodysBoss)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("el jefe inmediato debe ser jefe de departamento, director de área");
+        .hasMessageContaining("no está entre las opciones de la lista");
 
     Map<String, Object> herself = reset();
     herself.put("immediateBoss", DEPARTMENT_HEAD);
@@ -367,7 +367,7 @@ class EmailAccountProcessTest {
     variables.put("requesterName", "Carlos Pérez");
     variables.put("requesterEmail", REQUESTER_EMAIL);
     variables.put("department", "operaciones");
-    variables.put("immediateBoss", "Julia Jefa");
+    variables.put("immediateBoss", "julia.jefa");
     return variables;
   }
 

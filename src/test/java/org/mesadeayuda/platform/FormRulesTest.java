@@ -53,7 +53,7 @@ class FormRulesTest {
         new FieldProblem("days", "debe ser como máximo 20"),
         new FieldProblem("outcome", "es obligatorio"),
         new FieldProblem("summary", "es obligatorio"),
-        new FieldProblem("unit", "no es una opción válida (INV-1)"));
+        new FieldProblem("unit", "«INV-9» no está entre las opciones de la lista"));
   }
 
   @Test

@@ -53,11 +53,12 @@ class StartValidationTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().path("type").asText()).isEqualTo("InvalidInputException");
     assertThat(refused.getBody().path("message").asText())
-        .contains("Nombre del solicitante (requesterName): es obligatorio", "Departamento (department)",
-            "Medio de recepción (channel)", "Correo electrónico de contacto (requesterEmail)",
+        // her name comes from her profile and the channel is the web, as she files it herself (issue 16); her
+        // profile has no e-mail: that she gives (her department, once given, is kept in her profile)
+        .contains("Correo electrónico de contacto (requesterEmail)",
             "Tipo de solicitud (requestType)", "Descripción del problema o requerimiento (description)",
             "Impacto (impact)", "Urgencia (urgency)")
-        .doesNotContain("ENGINE-", "requesterPhone");
+        .doesNotContain("ENGINE-", "requesterPhone", "requesterName", "channel");
     assertThat(snapshot()).isEqualTo(before);
   }
 
@@ -159,11 +160,11 @@ class StartValidationTest {
   @Test
   void ourApiRefusesWithTheSameRulesAndAnswersTheNumberTheProcessGaveItself() {
     Map<String, Object> payload = supportRequest();
-    payload.put("channel", "paloma");
+    payload.put("impact", "paloma");
     ResponseEntity<JsonNode> refused = http.withBasicAuth(STAFF, PASSWORD)
         .postForEntity("/api/support-requests", payload, JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().path("errors").get(0).path("field").asText()).isEqualTo("channel");
+    assertThat(refused.getBody().path("errors").get(0).path("field").asText()).isEqualTo("impact");
 
     ResponseEntity<JsonNode> created = http.withBasicAuth(STAFF, PASSWORD)
         .postForEntity("/api/support-requests", supportRequest(), JsonNode.class);

@@ -92,7 +92,7 @@ class TaskFormGuardTest {
         Task task = taskService.createTaskQuery().processInstanceId(instance.getId())
             .taskDefinitionKey(userTask.getId()).list().get(0);
         List<JsonNode> fields = fields(task);
-        Map<String, Object> complete = completeSubmission(fields);
+        Map<String, Object> complete = completeSubmission(fields, task);
 
         for (JsonNode field : fields) {
           String key = field.path("key").asText();
@@ -297,7 +297,7 @@ class TaskFormGuardTest {
   }
 
   /** A valid value for every field a person fills, as Tasklist sends them. */
-  private static Map<String, Object> completeSubmission(List<JsonNode> fields) {
+  private Map<String, Object> completeSubmission(List<JsonNode> fields, Task task) throws Exception {
     Map<String, Object> values = new LinkedHashMap<>();
     for (JsonNode field : fields) {
       JsonNode validate = field.path("validate");
@@ -306,7 +306,12 @@ class TaskFormGuardTest {
         case "number" -> Math.max(1, validate.path("min").asInt(1));
         case "datetime" -> "date".equals(field.path("subtype").asText())
             ? LocalDate.now().plusDays(3).toString() : LocalDate.now().plusDays(3) + "T10:00";
-        case "select", "radio" -> field.path("values").path(0).path("value").asText(null);
+        // a person is chosen among the users the engine put in the task (issue 16): the case's, as Tasklist shows
+        // it, when it is offered, else the first one offered
+        case "select", "radio" -> field.has("valuesKey")
+            ? offered(taskService.getVariable(task.getId(), field.path("valuesKey").asText()),
+                taskService.getVariable(task.getId(), field.path("key").asText()))
+            : field.path("values").path(0).path("value").asText(null);
         case "checklist", "taglist" -> null;
         default -> text(validate);
       };
@@ -315,6 +320,19 @@ class TaskFormGuardTest {
       }
     }
     return values;
+  }
+
+  private static String offered(Object options, Object current) throws Exception {
+    if (options == null) {
+      return null;
+    }
+    JsonNode list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(options.toString());
+    for (JsonNode option : list) {
+      if (option.path("value").asText().equals(String.valueOf(current))) {
+        return option.path("value").asText();
+      }
+    }
+    return list.path(0).path("value").asText(null);
   }
 
   private static String text(JsonNode validate) {

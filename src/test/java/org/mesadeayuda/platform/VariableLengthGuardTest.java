@@ -173,7 +173,8 @@ class VariableLengthGuardTest {
     variables.put("requesterName", "Carlos Pérez");
     variables.put("requesterEmail", "carlos.perez.contacto@correo.example");
     variables.put("department", "operaciones");
-    variables.put("immediateBoss", "Julia Jefa");
+    // the boss is chosen among the users who head people (issue 16), not typed by name
+    variables.put("immediateBoss", "julia.jefa");
     variables.put("requestType", "creation");
     variables.put("position", "Analista de quejas");
     variables.put("requestedAccount", "carlos.perez");

@@ -79,10 +79,11 @@ class PortalPageTest {
 
     Map<String, String> answers = answers(PortalBrowser.csrf(form.body()));
     answers.put("description", "corta");
-    answers.remove("department");
+    // (not the department: once her profile knows it the engine takes it from there, issue 16)
+    answers.remove("impact");
     HttpResponse<String> refused = paula.post("/portal/nueva", answers);
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("Revise la solicitud", "Departamento", "value=\"Paula Gómez\"");
+    assertThat(refused.body()).contains("Revise la solicitud", "href=\"#impact\"", "value=\"Paula Gómez\"");
     assertThat(refused.body()).containsPattern("id=\"description-problem\"[^>]*>[^<]*10");
     assertThat(historyService.createHistoricProcessInstanceQuery().startedBy(PAULA).count()).isEqualTo(before);
 

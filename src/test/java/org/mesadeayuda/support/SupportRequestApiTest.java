@@ -57,6 +57,11 @@ class SupportRequestApiTest {
     assertThat(runtimeService.getVariable(instance.getId(), "registeredBy")).isEqualTo(STAFF);
     assertThat(runtimeService.getVariable(instance.getId(), "priority")).isEqualTo("high");
     assertThat(runtimeService.getVariable(instance.getId(), "handlingGroup")).isEqualTo("tecnicos");
+    // a gateway states whom and through which channel (README "Support request API"): its account's profile does not
+    // replace them (issue 16 fills the form of a person filing for herself)
+    assertThat(runtimeService.getVariable(instance.getId(), "requesterName")).isEqualTo("Luis Pérez");
+    assertThat(runtimeService.getVariable(instance.getId(), "requesterEmail")).isEqualTo("luis.perez@institucion.gob");
+    assertThat(runtimeService.getVariable(instance.getId(), "channel")).isEqualTo("email");
   }
 
   @Test
