@@ -22,7 +22,7 @@ app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; mkdir -p target/e2e; cp "$work/app.log" target/e2e/app.log 2>/dev/null || true; rm -rf "$work"' EXIT
 
 for _ in $(seq 1 180); do
-  if curl -fsS -o /dev/null "$MESA_URL/camunda/app/tasklist/locales/es.json"; then
+  if curl -fs -o /dev/null "$MESA_URL/camunda/app/tasklist/locales/es.json"; then
     break
   fi
   if ! kill -0 $app 2>/dev/null; then
