@@ -173,7 +173,7 @@ class TaskFormGuardTest {
             ProcessInstance instance = runtimeService.createProcessInstanceById(definition.getId())
                 .businessKey("FORM-" + System.nanoTime()).setVariables(caseData)
                 .startBeforeActivity(userTask.getId()).execute(true, true);
-            Map<String, Object> submission = completeSubmission(fields);
+            Map<String, Object> submission = completeSubmission(fields, task(instance, userTask));
             readOnly.forEach(key -> submission.put(key, runtimeService.getVariable(instance.getId(), key)));
             if (changed) {
               submission.put(field, "Otro texto");
