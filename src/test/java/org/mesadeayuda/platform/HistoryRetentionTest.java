@@ -22,6 +22,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.mesadeayuda.TestMail;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,10 @@ class HistoryRetentionTest {
 
   // long before every other test's cases: the cleanup run below removes nothing of theirs
   static final Instant RECEIVED = Instant.parse("2024-01-08T15:00:00Z");
+
+  // the ticket's e-mails are delivered as its steps commit, so none is left in the shared outbox for another test
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP).withPerMethodLifecycle(false);
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -65,6 +72,8 @@ class HistoryRetentionTest {
       }
     }
     assertThat(ended(ticket)).as("the ticket went through its lifecycle").isTrue();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE state = 'pending' AND subject LIKE ?",
+        Integer.class, "%" + number)).as("its e-mails have left").isZero();
 
     HistoricProcessInstance finished = history.createHistoricProcessInstanceQuery().processInstanceId(ticket.getId())
         .singleResult();
