@@ -3,7 +3,12 @@ package org.mesadeayuda.platform;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.mail.internet.MimeMessage;
 import org.mesadeayuda.platform.MailOutbox.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +28,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -32,9 +39,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox's e-mails through the mail server. Each e-mail is claimed (a conditional update in a short
- * transaction of its own), sent, then marked sent or failed in another short transaction, so no database transaction
- * waits on the mail server and two nodes never send the same e-mail at once. A failed e-mail waits for a capped
+ * Delivers the outbox's e-mails through the mail server, in batches: the e-mails are claimed (conditional updates in a
+ * short transaction of their own), sent over one SMTP connection, then marked sent or failed in another short
+ * transaction, so no database transaction waits on the mail server and two nodes never send the same e-mail at once.
+ * Issue 19: one connection and three transactions per batch instead of a connection and five transactions per e-mail;
+ * the steps that queue e-mails only write the outbox row and wake the sender. A failed e-mail waits for a capped
  * exponential backoff and is tried again, forever; from {@code alertAfterAttempts} failures on, each failure is an
  * error in the log.
  *
@@ -59,6 +68,9 @@ public class MailOutboxSender implements DisposableBean {
   private final TransactionTemplate ownTransaction;
   private volatile Instant nextCleanup = Instant.MIN;
   private ExecutorService afterCommitPool;
+  /** E-mails whose step has committed, waiting for a background drainer ({@code after-commit: background}). */
+  private final LinkedBlockingQueue<Long> committed = new LinkedBlockingQueue<>(AFTER_COMMIT_QUEUE);
+  private final AtomicInteger drainers = new AtomicInteger();
 
   @Autowired
   public MailOutboxSender(MailOutbox outbox, JavaMailSender mailServer, MailOutboxProperties properties,
@@ -89,16 +101,8 @@ public class MailOutboxSender implements DisposableBean {
    */
   public int sendDue(Instant now) {
     deleteOldSentMail(now);
-    int sent = 0;
-    for (Long id : inTransaction(() -> outbox.due(now, properties.batchSize()))) {
-      Outcome outcome = deliver(id, now);
-      if (outcome == Outcome.SENT) {
-        sent++;
-      } else if (outcome == Outcome.SERVER_UNREACHABLE) {
-        break;
-      }
-    }
-    return sent;
+    List<Long> due = inTransaction(() -> outbox.due(now, properties.batchSize()));
+    return due.isEmpty() ? 0 : deliver(due, now).sent();
   }
 
   /**
@@ -109,10 +113,9 @@ public class MailOutboxSender implements DisposableBean {
   public void afterCommit(long id) {
     switch (properties.afterCommit()) {
       case BACKGROUND -> {
-        try {
-          afterCommitPool().execute(() -> sendNow(id));
-        } catch (RejectedExecutionException busyOrStopping) {
-          // the queue is full or the node is stopping: the scheduled sender's next pass takes the e-mail
+        // a full queue: the scheduled sender's next pass takes the e-mail
+        if (committed.offer(id)) {
+          startDrainer();
         }
       }
       case SAME_THREAD -> sendNow(id);
@@ -126,6 +129,48 @@ public class MailOutboxSender implements DisposableBean {
     } catch (RuntimeException e) {
       // the step that queued the e-mail has committed; its e-mail stays in the outbox for the scheduled sender
       LOG.warn("E-mail {} stays in the outbox: {}", id, e.toString());
+    }
+  }
+
+  /**
+   * At most {@code afterCommitThreads} drainers at once, each sending what has committed meanwhile as one batch: under
+   * load the e-mails of many steps leave over one connection, and no step ever waits for the mail server.
+   */
+  private void startDrainer() {
+    while (true) {
+      int running = drainers.get();
+      if (running >= properties.afterCommitThreads()) {
+        return;
+      }
+      if (drainers.compareAndSet(running, running + 1)) {
+        break;
+      }
+    }
+    try {
+      afterCommitPool().execute(this::drain);
+    } catch (RejectedExecutionException stopping) {
+      drainers.decrementAndGet();
+    }
+  }
+
+  private void drain() {
+    try {
+      List<Long> batch = new ArrayList<>();
+      while (committed.drainTo(batch, properties.batchSize()) > 0) {
+        try {
+          deliver(batch, clock.instant());
+        } catch (RuntimeException e) {
+          // the steps have committed; their e-mails stay in the outbox for the scheduled sender
+          LOG.warn("E-mails {} stay in the outbox: {}", batch, e.toString());
+        }
+        batch.clear();
+      }
+    } finally {
+      drainers.decrementAndGet();
+    }
+    if (!committed.isEmpty()) {
+      // queued between the last look and the decrement
+      startDrainer();
     }
   }
 
@@ -160,40 +205,165 @@ public class MailOutboxSender implements DisposableBean {
   }
 
   Outcome deliver(long id, Instant now) {
-    Optional<OutgoingMail> claimed =
-        inTransaction(() -> outbox.claim(id, owner, now, now.plus(properties.claimDuration())));
+    return deliver(List.of(id), now).outcomeOf(id);
+  }
+
+  /** What became of a batch: how many went, and each e-mail's outcome. */
+  record BatchResult(Map<Long, Outcome> outcomes) {
+    int sent() {
+      return (int) outcomes.values().stream().filter(Outcome.SENT::equals).count();
+    }
+
+    Outcome outcomeOf(long id) {
+      return outcomes.getOrDefault(id, Outcome.TAKEN_BY_ANOTHER_SENDER);
+    }
+  }
+
+  /**
+   * Claims {@code ids} (those another sender holds or has sent are skipped), sends them over one connection and
+   * records each one's outcome. Until the rows are marked sent they stay claimed, so a crash in between sends them
+   * again after the claim expires (at least once).
+   */
+  BatchResult deliver(List<Long> ids, Instant now) {
+    Instant until = now.plus(properties.claimDuration());
+    List<OutgoingMail> claimed = inTransaction(() -> ids.stream()
+        .map(id -> outbox.claim(id, owner, now, until)).flatMap(Optional::stream).toList());
+    Map<Long, Outcome> outcomes = new LinkedHashMap<>();
     if (claimed.isEmpty()) {
-      return Outcome.TAKEN_BY_ANOTHER_SENDER;
+      return new BatchResult(outcomes);
     }
-    OutgoingMail mail = claimed.get();
-    try {
-      List<MailAttachment> attachments = inTransaction(() -> outbox.attachments(id));
-      Optional<MailThread> thread = inTransaction(() -> outbox.threadOf(id));
-      if (attachments.isEmpty() && thread.isEmpty()) {
-        mailServer.send(message(mail));
-      } else {
-        mailServer.send(mime(mail, attachments, thread.orElse(null)));
+    Map<Long, List<MailAttachment>> attachments = new HashMap<>();
+    Map<Long, MailThread> threads = new HashMap<>();
+    inTransaction(() -> {
+      for (OutgoingMail mail : claimed) {
+        attachments.put(mail.id(), outbox.attachments(mail.id()));
+        outbox.threadOf(mail.id()).ifPresent(thread -> threads.put(mail.id(), thread));
       }
-    } catch (RuntimeException e) {
-      return recordFailure(mail, now, e);
+      return null;
+    });
+
+    Map<Long, RuntimeException> failures = new HashMap<>();
+    // identity, in the outbox's order: two e-mails may well be equal (the same notice to the same person)
+    Map<SimpleMailMessage, OutgoingMail> plain = new IdentityHashMap<>();
+    List<SimpleMailMessage> plainOrder = new ArrayList<>();
+    Map<MimeMessage, OutgoingMail> mime = new IdentityHashMap<>();
+    List<MimeMessage> mimeOrder = new ArrayList<>();
+    for (OutgoingMail mail : claimed) {
+      List<MailAttachment> files = attachments.get(mail.id());
+      MailThread thread = threads.get(mail.id());
+      if (files.isEmpty() && thread == null) {
+        SimpleMailMessage message = message(mail);
+        plain.put(message, mail);
+        plainOrder.add(message);
+      } else {
+        try {
+          MimeMessage message = mailServer.createMimeMessage();
+          mime(mail, files, thread).prepare(message);
+          mime.put(message, mail);
+          mimeOrder.add(message);
+        } catch (Exception e) {
+          failures.put(mail.id(), e instanceof RuntimeException runtime ? runtime
+              : new MailSendException("the e-mail could not be prepared", e));
+        }
+      }
     }
-    if (!inTransaction(() -> outbox.markSent(id, owner, clock.instant()))) {
-      LOG.warn("E-mail {} was sent but its claim had expired: another sender may send it again", id);
+    if (!plain.isEmpty()) {
+      sendOverOneConnection(plainOrder, plain, messages -> mailServer.send(messages.toArray(SimpleMailMessage[]::new)),
+          message -> mailServer.send(message), failures);
     }
-    if (mail.attempts() > 0) {
+    if (!mime.isEmpty() && !anyUnreachable(failures)) {
+      sendOverOneConnection(mimeOrder, mime, messages -> mailServer.send(messages.toArray(MimeMessage[]::new)),
+          message -> mailServer.send(message), failures);
+    } else if (!mime.isEmpty()) {
+      RuntimeException unreachable = failures.values().stream().filter(MailOutboxSender::unreachable).findFirst()
+          .orElseThrow();
+      mime.values().forEach(mail -> failures.put(mail.id(), unreachable));
+    }
+
+    Instant sentAt = clock.instant();
+    boolean retryWentThrough = false;
+    for (OutgoingMail mail : claimed) {
+      RuntimeException failure = failures.get(mail.id());
+      if (failure == null) {
+        outcomes.put(mail.id(), Outcome.SENT);
+        retryWentThrough |= mail.attempts() > 0;
+      } else {
+        outcomes.put(mail.id(), unreachable(failure) ? Outcome.SERVER_UNREACHABLE : Outcome.FAILED);
+      }
+    }
+    inTransaction(() -> {
+      for (OutgoingMail mail : claimed) {
+        RuntimeException failure = failures.get(mail.id());
+        if (failure != null) {
+          recordFailure(mail, now, failure);
+        } else if (!outbox.markSent(mail.id(), owner, sentAt)) {
+          LOG.warn("E-mail {} was sent but its claim had expired: another sender may send it again", mail.id());
+        }
+      }
+      return null;
+    });
+    if (retryWentThrough) {
       // a retry went through: the server is back, so what waits for it need not sit out its backoff
       int released = inTransaction(() -> outbox.makeAllDue(now));
-      LOG.info("E-mail {} sent after {} failed attempts; {} waiting e-mails are due again", id, mail.attempts(),
-          released);
+      LOG.info("A retried e-mail went through; {} waiting e-mails are due again", released);
     }
-    return Outcome.SENT;
+    return new BatchResult(outcomes);
+  }
+
+  /**
+   * Sends {@code messages} in one call of the mail sender (Spring's opens one connection for all of them and reports
+   * each one that failed). A failure that names no message: the server was not reached (all failed), or it is unknown
+   * which one the server refused, so each is tried on its own.
+   */
+  private <M> void sendOverOneConnection(List<M> all, Map<M, OutgoingMail> messages,
+      java.util.function.Consumer<List<M>> sendAll, java.util.function.Consumer<M> sendOne,
+      Map<Long, RuntimeException> failures) {
+    try {
+      sendAll.accept(all);
+      return;
+    } catch (MailSendException e) {
+      if (!e.getFailedMessages().isEmpty()) {
+        e.getFailedMessages().forEach((message, cause) -> {
+          OutgoingMail mail = messages.get(message);
+          if (mail != null) {
+            failures.put(mail.id(), new MailSendException(String.valueOf(cause.getMessage()), cause));
+          }
+        });
+        return;
+      }
+      if (unreachable(e)) {
+        messages.values().forEach(mail -> failures.put(mail.id(), e));
+        return;
+      }
+    } catch (RuntimeException e) {
+      if (unreachable(e) || all.size() == 1) {
+        messages.values().forEach(mail -> failures.put(mail.id(), e));
+        return;
+      }
+    }
+    for (M message : all) {
+      try {
+        sendOne.accept(message);
+      } catch (RuntimeException e) {
+        failures.put(messages.get(message).id(), e);
+        if (unreachable(e)) {
+          // the server is gone: the rest would only wait for the same timeout
+          all.subList(all.indexOf(message) + 1, all.size()).forEach(rest -> failures.put(messages.get(rest).id(), e));
+          return;
+        }
+      }
+    }
+  }
+
+  private static boolean anyUnreachable(Map<Long, RuntimeException> failures) {
+    return failures.values().stream().anyMatch(MailOutboxSender::unreachable);
   }
 
   private Outcome recordFailure(OutgoingMail mail, Instant now, RuntimeException e) {
     int attempts = mail.attempts() + 1;
     Duration delay = properties.retryDelay(attempts);
     String error = describe(e);
-    inTransaction(() -> outbox.markFailed(mail.id(), owner, now, error, now.plus(delay)));
+    outbox.markFailed(mail.id(), owner, now, error, now.plus(delay));
     if (attempts >= properties.alertAfterAttempts()) {
       LOG.error("E-mail {} to {} ({}) could not be sent after {} attempts; next attempt in {}: {}", mail.id(),
           mail.to(), mail.subject(), attempts, delay, error);

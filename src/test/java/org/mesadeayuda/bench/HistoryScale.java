@@ -3,6 +3,7 @@ package org.mesadeayuda.bench;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A year of finished tickets written in bulk, as the application leaves them: one register row (support_ticket) per
- * ticket, its process instance in ACT_HI_PROCINST and its four user tasks in ACT_HI_TASKINST, then the monthly
+ * ticket, its process instance in ACT_HI_PROCINST and its five user tasks in ACT_HI_TASKINST, then the monthly
  * indicators timed on it.
  */
 final class HistoryScale {
@@ -79,13 +80,15 @@ final class HistoryScale {
       instances.add(new Object[] {instance, instance, number, "support-request", processDefinitionId, ts(opened),
           ts(rated), ts(rated.plusDays(180)), millis(opened, rated), "ana.solicitante", "StartEvent_RequestReceived",
           "EndEvent_TicketClosed", instance, "COMPLETED"});
-      ZonedDateTime[] starts = {opened, firstResponse, resolved, closed};
-      ZonedDateTime[] ends = {firstResponse, resolved, closed, rated};
+      // one start and one end per task of TASKS (the desk's review, start of attention, attention, closing, rating)
+      ZonedDateTime reviewed = opened.plusMinutes(Duration.between(opened, firstResponse).toMinutes() / 2);
+      ZonedDateTime[] starts = {opened, reviewed, firstResponse, resolved, closed};
+      ZonedDateTime[] ends = {reviewed, firstResponse, resolved, closed, rated};
       for (int t = 0; t < TASKS.length; t++) {
         String task = UUID.randomUUID().toString();
         tasks.add(new Object[] {task, TASKS[t], "support-request", processDefinitionId, instance, instance,
             instance, TASKS[t] + ":" + task, TASK_NAMES[t] + " — " + number,
-            t == 1 ? "tomas.tecnico" : t == 3 ? "ana.solicitante" : "marta.mesa", ts(starts[t]), ts(ends[t]),
+            t == 1 || t == 2 ? "tomas.tecnico" : t == 4 ? "ana.solicitante" : "marta.mesa", ts(starts[t]), ts(ends[t]),
             millis(starts[t], ends[t]), "completed", 50, ts(rated.plusDays(180)), "Completed"});
       }
       if (register.size() == BATCH) {

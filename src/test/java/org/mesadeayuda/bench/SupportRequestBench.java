@@ -139,6 +139,12 @@ abstract class SupportRequestBench {
         BenchReport.summary(appRounds), BenchReport.summary(baselineRounds),
         memory.peakHeapMegabytes(), MemorySampler.rssHighWaterMarkMegabytes());
 
+    // before the bulk history below (rows of its own, not a lifecycle): what the rounds' finished tickets leave in
+    // the engine's history, and what is left once their time to live has passed and the cleanup has run
+    if (Boolean.parseBoolean(System.getProperty("bench.historyGrowth", "true"))) {
+      HistoryGrowth.measure(database(), jdbc, history, APP_KEY);
+    }
+
     ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(APP_KEY)
         .latestVersion().singleResult();
     double seconds = new HistoryScale(jdbc, transactions, calendar).generate(historyTickets, definition.getId());

@@ -386,8 +386,13 @@ class SupportRequestCrashIT {
             registerByNumber.computeIfAbsent((String) row.get("ticket_number"), k -> new ArrayList<>()).add(row);
             registeredEmails.put((String) row.get("requester_email"), (String) row.get("ticket_number"));
           });
-      Long counter = sql.queryForObject("SELECT max(last_number) FROM ticket_counter WHERE prefix = 'SOP'",
-          Long.class);
+      // the year's sequence (issue 19) after the restart: the next number it gives is past every one handed out
+      String next = new org.mesadeayuda.platform.TicketNumbers(sql,
+          new org.springframework.jdbc.datasource.DataSourceTransactionManager(sql.getDataSource()),
+          new org.mesadeayuda.platform.BusinessCalendar(new org.mesadeayuda.platform.CalendarProperties(
+              java.time.ZoneId.of("America/Guatemala"), java.time.LocalTime.of(8, 0), java.time.LocalTime.of(16, 0),
+              List.of()))).next("SOP");
+      Long counter = Long.parseLong(next.substring(next.lastIndexOf('-') + 1)) - 1;
 
       // what the clients were told
       Map<String, Integer> answeredPerNumber = new HashMap<>();

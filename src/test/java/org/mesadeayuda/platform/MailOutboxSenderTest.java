@@ -177,11 +177,15 @@ class MailOutboxSenderTest {
     nodeA.sendDue();
     assertThat(server.attempts).isEqualTo(1);
 
+    // the server answers again and refuses the first recipient: the two others go over the same connection
     clock.move(Duration.ofMinutes(1));
     server.attempts = 0;
-    server.failure = new MailSendException("550 recipient rejected");
-    nodeA.sendDue();
+    server.failure = null;
+    server.refusedRecipient = "uno@institucion.gob";
+    assertThat(nodeA.sendDue()).isEqualTo(2);
     assertThat(server.attempts).isEqualTo(3);
+    assertThat(server.delivered).extracting(message -> message.getTo()[0])
+        .containsExactly("dos@institucion.gob", "tres@institucion.gob");
   }
 
   @Test
@@ -201,6 +205,56 @@ class MailOutboxSenderTest {
     assertThat(server.delivered).hasSize(1);
     assertThat(sendingThreads).singleElement().asString().startsWith("mail-outbox-");
     assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
+  }
+
+  /** Issue 19: the due e-mails leave together over one connection, not one connection (and five commits) each. */
+  @Test
+  void theDueMailsLeaveOverOneConnectionAndARefusedOneDoesNotHoldUpTheOthers() {
+    for (int i = 1; i <= 5; i++) {
+      queue("persona" + i + "@institucion.gob");
+    }
+    long refused = queue("nadie@institucion.gob");
+    server.refusedRecipient = "nadie@institucion.gob";
+
+    assertThat(nodeA.sendDue()).isEqualTo(5);
+
+    assertThat(server.connections).isEqualTo(1);
+    assertThat(server.delivered).hasSize(5);
+    OutgoingMail stays = outbox.find(refused).orElseThrow();
+    assertThat(stays.state()).isEqualTo(MailOutbox.PENDING);
+    assertThat(stays.attempts()).isEqualTo(1);
+    assertThat(stays.lastError()).contains("550");
+    assertThat(outbox.count(MailOutbox.SENT)).isEqualTo(5);
+  }
+
+  @Test
+  void afterCommitTheMailsOfManyStepsLeaveTogether() throws Exception {
+    MailOutboxProperties background = new MailOutboxProperties(true, Duration.ofSeconds(2),
+        MailOutboxProperties.AfterCommit.BACKGROUND, 1, Duration.ofSeconds(30), Duration.ofMinutes(15), 5,
+        Duration.ofMinutes(5), 50, Duration.ofDays(30));
+    MailOutboxSender sender = new MailOutboxSender(outbox, server, background, transactions, clock, "node-d");
+    java.util.concurrent.CountDownLatch firstOnItsWay = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch othersCommitted = new java.util.concurrent.CountDownLatch(1);
+    server.whileSending = message -> {
+      firstOnItsWay.countDown();
+      try {
+        othersCommitted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    sender.afterCommit(queue("primera@institucion.gob"));
+    assertThat(firstOnItsWay.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    // while the first one is with the mail server, ten more steps commit
+    for (int i = 0; i < 10; i++) {
+      sender.afterCommit(queue("persona" + i + "@institucion.gob"));
+    }
+    othersCommitted.countDown();
+    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
+    assertThat(sender.stopAfterCommitPool(Duration.ofSeconds(30))).isTrue();
+
+    assertThat(server.delivered).hasSize(11);
+    assertThat(server.connections).as("the first alone, the ten others together").isEqualTo(2);
   }
 
   @Test
@@ -263,13 +317,23 @@ class MailOutboxSenderTest {
     RuntimeException failure;
     Consumer<SimpleMailMessage> whileSending;
     int attempts;
+    /** Calls of send: Spring's sender opens one SMTP connection per call. */
+    int connections;
+    /** The server refuses this recipient (550) and takes the others of the same connection, as a real one does. */
+    String refusedRecipient;
 
     @Override
     public void send(SimpleMailMessage... messages) {
+      connections++;
+      java.util.Map<Object, Exception> refused = new java.util.LinkedHashMap<>();
       for (SimpleMailMessage message : messages) {
         attempts++;
         if (failure != null) {
           throw failure;
+        }
+        if (message.getTo()[0].equals(refusedRecipient)) {
+          refused.put(message, new jakarta.mail.MessagingException("550 5.1.1 recipient rejected"));
+          continue;
         }
         if (whileSending != null) {
           Consumer<SimpleMailMessage> hook = whileSending;
@@ -278,10 +342,14 @@ class MailOutboxSenderTest {
         }
         delivered.add(message);
       }
+      if (!refused.isEmpty()) {
+        throw new MailSendException(refused);
+      }
     }
 
     @Override
     public void send(jakarta.mail.internet.MimeMessage... messages) {
+      connections++;
       for (jakarta.mail.internet.MimeMessage message : messages) {
         attempts++;
         if (failure != null) {
