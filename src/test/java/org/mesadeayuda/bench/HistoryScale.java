@@ -193,7 +193,25 @@ final class HistoryScale {
             + " first_response_due, first_response_at, resolution_due, sla_status)"
             + " VALUES (?, ?, ?, ?, 'web', ?, 'Solicitud abierta', 'medium', 'medium', ?, ?, ?, ?, ?, ?, ?, ?)",
         open));
-    return DashboardTimings.time(context, now.toInstant(), "operaciones");
+    Map<String, double[]> timings = new LinkedHashMap<>();
+    DashboardTimings.time(context, now.toInstant(), "operaciones")
+        .forEach((name, runs) -> timings.put(name + " — just after the bulk load", runs));
+    // what the database has done on its own a minute later: PostgreSQL's autovacuum analyses the table and sets its
+    // visibility map (index-only scans stop reading the table), H2 has its statistics; the steady state people see
+    settle(jdbc);
+    timings.putAll(DashboardTimings.time(context, now.toInstant(), "operaciones"));
+    return timings;
+  }
+
+  private static void settle(JdbcTemplate jdbc) {
+    String database = jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
+        .getDatabaseProductName());
+    if ("PostgreSQL".equals(database)) {
+      // VACUUM cannot run inside a transaction: the JdbcTemplate's own connection is in auto-commit
+      jdbc.execute("VACUUM ANALYZE support_ticket");
+    } else {
+      jdbc.execute("ANALYZE");
+    }
   }
 
   private static Timestamp ts(ZonedDateTime moment) {
