@@ -21,6 +21,14 @@ public final class TestMail {
   public static final int PORT = port();
   public static final ServerSetup SMTP = new ServerSetup(PORT, null, ServerSetup.PROTOCOL_SMTP);
 
+  /**
+   * The line of a requester's e-mail that opens her case in "Mis solicitudes" (issue 17), with the portal address of
+   * the test profile (the default {@code mesa.portal.url}).
+   */
+  public static String myRequestsLink(String caseNumber) {
+    return "Siga su solicitud en «Mis solicitudes»: http://localhost:8080/portal/solicitudes/" + caseNumber;
+  }
+
   private TestMail() {}
 
   private static int port() {

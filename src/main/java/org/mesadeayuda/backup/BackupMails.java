@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.Mailer;
+import org.mesadeayuda.platform.RequesterLinks;
 import org.springframework.stereotype.Component;
 
 /** The backup e-mails (templates/mail/backup-*.mustache), filled with the case's variables. */
@@ -21,15 +22,19 @@ public class BackupMails {
 
   private final Mailer mailer;
   private final InstitutionProperties institution;
+  private final RequesterLinks links;
 
-  public BackupMails(Mailer mailer, InstitutionProperties institution) {
+  public BackupMails(Mailer mailer, InstitutionProperties institution, RequesterLinks links) {
     this.mailer = mailer;
     this.institution = institution;
+    this.links = links;
   }
 
-  /** To whoever asked for the backup. */
+  /** To whoever asked for the backup, with the link to the case in her "Mis solicitudes". */
   public void toRequester(String template, DelegateExecution execution) {
-    mailer.send(string(execution, REQUESTER_EMAIL), template, values(execution));
+    Map<String, Object> values = values(execution);
+    links.addTo(values, execution);
+    mailer.send(string(execution, REQUESTER_EMAIL), template, values);
   }
 
   /** To the head of the Technology Directorate. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,12 @@ import org.mesadeayuda.dashboard.DashboardFigures.Maintenance;
 import org.mesadeayuda.dashboard.DashboardFigures.Month;
 import org.mesadeayuda.dashboard.DashboardFigures.Satisfaction;
 import org.mesadeayuda.dashboard.DashboardFigures.TrafficLight;
+import org.mesadeayuda.documents.DocumentPage;
+import org.mesadeayuda.documents.Spreadsheets;
 import org.mesadeayuda.platform.BusinessCalendar;
+import org.mesadeayuda.report.MonthTickets;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -49,8 +54,11 @@ class DashboardPage {
   private final DashboardFigures figures;
   private final DashboardLabels labels;
   private final ZoneId zone;
+  private final MonthTickets monthTickets;
 
-  DashboardPage(DashboardAccess access, DashboardFigures figures, DashboardLabels labels, BusinessCalendar calendar) {
+  DashboardPage(DashboardAccess access, DashboardFigures figures, DashboardLabels labels, BusinessCalendar calendar,
+      MonthTickets monthTickets) {
+    this.monthTickets = monthTickets;
     this.access = access;
     this.figures = figures;
     this.labels = labels;
@@ -63,6 +71,9 @@ class DashboardPage {
   /** A row of the twelve-month table. */
   record MonthRow(String month, String closed, String conforming, String nonConforming, String exempt,
       String percent) {}
+
+  /** A month's tickets to download: the month's name and its CSV and XLSX links. */
+  record Download(String month, String csv, String xlsx) {}
 
   /** A row of the list of tickets. */
   record TicketRow(String number, String openedAt, String department, String requestType, String priority,
@@ -78,6 +89,13 @@ class DashboardPage {
     model.addAttribute("scope", scope(viewer));
     model.addAttribute("now", WHEN.format(now.atZone(zone)));
     model.addAttribute("monthName", monthName(month, true));
+    // the month's tickets as the monthly report lists them (issue 18), this month's and the last closed month's
+    List<Download> downloads = new ArrayList<>();
+    for (YearMonth listed : List.of(month, month.minusMonths(1))) {
+      downloads.add(new Download(monthName(listed, true), export(listed, "csv"), export(listed, "xlsx")));
+    }
+    model.addAttribute("downloads", downloads);
+    model.addAttribute("ownDepartmentsOnly", !viewer.seesAll());
 
     TrafficLight light = figures.trafficLight(viewer, now);
     model.addAttribute("riskLimit", WHEN.format(figures.riskLimit(now).atZone(zone)));
@@ -197,6 +215,33 @@ class DashboardPage {
             new Charts.Series("No conformes", Charts.VERMILLION, nonConforming),
             new Charts.Series("Exentas", Charts.GREY, exempt))));
     return "dashboard/board";
+  }
+
+  /**
+   * The month's tickets (received or closed in it) as CSV (UTF-8 with BOM, ";", for Excel) or XLSX: the same table as
+   * the monthly report's, of the departments the viewer sees.
+   */
+  @GetMapping({"/solicitudes.csv", "/solicitudes.xlsx"})
+  ResponseEntity<byte[]> monthTickets(@RequestParam(name = "mes", required = false) String month,
+      HttpServletRequest request) {
+    Viewer viewer = access.viewer(request);
+    YearMonth listed;
+    try {
+      listed = month == null || month.isBlank() ? figures.monthOf(ClockUtil.getCurrentTime().toInstant())
+          : YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      throw new TicketFilter.InvalidFilterException();
+    }
+    Spreadsheets.Table table = monthTickets.table(listed, viewer.departments());
+    String name = "Solicitudes " + listed + (viewer.seesAll() ? ""
+        : " " + String.join(" ", viewer.departments().stream().sorted().toList()));
+    return request.getRequestURI().endsWith(".xlsx")
+        ? DocumentPage.file(name + ".xlsx", Spreadsheets.XLSX_TYPE, Spreadsheets.xlsx(table))
+        : DocumentPage.file(name + ".csv", Spreadsheets.CSV_TYPE, Spreadsheets.csv(table));
+  }
+
+  static String export(YearMonth month, String format) {
+    return PATH + "/solicitudes." + format + "?mes=" + month;
   }
 
   @GetMapping("/lista")

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.mesadeayuda.platform.InstitutionProperties;
 import org.mesadeayuda.platform.Mailer;
+import org.mesadeayuda.platform.RequesterLinks;
 import org.springframework.stereotype.Component;
 
 /** The e-mail account e-mails (templates/mail/email-account-*.mustache), filled with the case's variables. */
@@ -18,14 +19,19 @@ public class EmailAccountMails {
 
   private final Mailer mailer;
   private final InstitutionProperties institution;
+  private final RequesterLinks links;
 
-  public EmailAccountMails(Mailer mailer, InstitutionProperties institution) {
+  public EmailAccountMails(Mailer mailer, InstitutionProperties institution, RequesterLinks links) {
     this.mailer = mailer;
     this.institution = institution;
+    this.links = links;
   }
 
+  /** To the requester, with the link to the case in her "Mis solicitudes". */
   public void toRequester(String template, DelegateExecution execution) {
-    mailer.send(string(execution, REQUESTER_EMAIL), template, values(execution));
+    Map<String, Object> values = values(execution);
+    links.addTo(values, execution);
+    mailer.send(string(execution, REQUESTER_EMAIL), template, values);
   }
 
   public void toTechnologyHead(String template, DelegateExecution execution) {

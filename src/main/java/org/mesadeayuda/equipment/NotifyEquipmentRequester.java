@@ -2,12 +2,14 @@ package org.mesadeayuda.equipment;
 
 import static org.mesadeayuda.equipment.EquipmentFailureVariables.*;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.mesadeayuda.platform.Labels;
+import org.mesadeayuda.platform.RequesterLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,18 +21,21 @@ import org.springframework.stereotype.Component;
 public class NotifyEquipmentRequester implements JavaDelegate {
 
   private final EquipmentMails mails;
+  private final RequesterLinks links;
 
-  public NotifyEquipmentRequester(EquipmentMails mails) {
+  public NotifyEquipmentRequester(EquipmentMails mails, RequesterLinks links) {
     this.mails = mails;
+    this.links = links;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String outcome = string(execution, EQUIPMENT_OUTCOME);
     boolean fromTicket = ((ExecutionEntity) execution).getProcessInstance().getSuperExecution() != null;
-    mails.send(string(execution, REQUESTER_EMAIL), "equipment-case-closed", execution, Map.of(
-        "outcome", Labels.code(EQUIPMENT_OUTCOME, outcome),
-        "fromTicket", fromTicket,
-        "replacementAssetTag", Objects.toString(execution.getVariable(REPLACEMENT_ASSET_TAG), "")));
+    Map<String, Object> values = new HashMap<>(links.of(execution));
+    values.put("outcome", Labels.code(EQUIPMENT_OUTCOME, outcome));
+    values.put("fromTicket", fromTicket);
+    values.put("replacementAssetTag", Objects.toString(execution.getVariable(REPLACEMENT_ASSET_TAG), ""));
+    mails.send(string(execution, REQUESTER_EMAIL), "equipment-case-closed", execution, values);
   }
 }

@@ -11,6 +11,7 @@ import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
@@ -63,6 +64,11 @@ public class MailIntake {
   private final Clock clock;
   private final String owner;
   private volatile Failures failures = Failures.NONE;
+  /**
+   * When the last reading began that left no new message behind (or this node's start): every message that was in
+   * the mailbox then has become a ticket, a comment or a refusal, so no message has waited longer than since then.
+   */
+  private volatile Instant caughtUpTo;
 
   @Autowired
   MailIntake(IntakeHandler handler, IntakeLedger ledger, InstitutionProperties institution,
@@ -78,6 +84,17 @@ public class MailIntake {
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
     this.owner = owner;
+    this.caughtUpTo = clock.instant();
+  }
+
+  /**
+   * The intake's lag: how long a message may have waited in the mailbox without becoming a ticket or comment (README
+   * "Metrics and health", {@code mesa_intake_lag_seconds}). It grows while the mailbox cannot be read, while a message
+   * keeps failing, and while more messages come in than a reading takes ({@code batch-size}).
+   */
+  public Duration lag() {
+    Duration lag = Duration.between(caughtUpTo, clock.instant());
+    return lag.isNegative() ? Duration.ZERO : lag;
   }
 
   String owner() {
@@ -91,6 +108,8 @@ public class MailIntake {
   /** Reads the mailbox once: at most {@code batchSize} new messages are handled. */
   public Reading poll(IntakeProperties mailbox) {
     check(mailbox);
+    Instant started = clock.instant();
+    boolean leftBehind = false;
     Session session = Session.getInstance(sessionProperties(mailbox));
     int handled = 0;
     int skipped = 0;
@@ -105,12 +124,17 @@ public class MailIntake {
             : folder.getMessages();
         for (Message message : messages) {
           if (handled + failed >= mailbox.batchSize()) {
+            leftBehind = true;
             break;
           }
           switch (take((MimeMessage) message, mailbox)) {
             case HANDLED -> handled++;
             case SKIPPED -> skipped++;
             case FAILED -> failed++;
+            case RETRY -> {
+              failed++;
+              leftBehind = true;
+            }
           }
         }
       } finally {
@@ -121,10 +145,14 @@ public class MailIntake {
       throw new IllegalStateException("intake mailbox " + mailbox.username() + "@" + mailbox.host()
           + " could not be read: " + e.getMessage(), e);
     }
+    if (!leftBehind) {
+      caughtUpTo = started;
+    }
     return new Reading(handled, skipped, failed);
   }
 
-  private enum Taken { HANDLED, SKIPPED, FAILED }
+  /** FAILED: refused for good (marked, answered); RETRY: left in the mailbox for the next reading. */
+  private enum Taken { HANDLED, SKIPPED, FAILED, RETRY }
 
   private Taken take(MimeMessage message, IntakeProperties mailbox) throws MessagingException {
     String messageId = MessageReader.messageId(message);
@@ -147,7 +175,7 @@ public class MailIntake {
       LOG.warn("Intake: message {} could not be read; it is tried again at the next reading: {}", messageId,
           e.toString());
       ledger.release(messageId, owner, clock.instant(), e.toString());
-      return Taken.FAILED;
+      return Taken.RETRY;
     }
     try {
       IntakeHandler.Result result = transaction.execute(status -> {
@@ -175,7 +203,7 @@ public class MailIntake {
       LOG.warn("Intake: message {} from {} is tried again at the next reading: {}", messageId,
           inbound.senderAddress(), e.toString());
       ledger.release(messageId, owner, clock.instant(), e.toString());
-      return Taken.FAILED;
+      return Taken.RETRY;
     }
     failures.beforeMark(messageId);
     mark(message, mailbox);

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.metrics.Meter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.mesadeayuda.intake.IntakeProperties;
+import org.mesadeayuda.intake.MailIntake;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an operator watches, at {@code /actuator/prometheus} (README "Metrics and health"): the engine's jobs,
- * incidents and open cases, and the help desk's open tickets, SLA breaches and undelivered e-mails. The figures are
+ * incidents and open cases, and the help desk's open tickets, SLA breaches, undelivered e-mails and e-mail intake lag. The figures are
  * counts in the database, read at most once per {@code mesa.metrics.max-age} whatever the number of scrapers, and the
  * same on every node of a cluster (label them by instance in Prometheus, or scrape one node).
  */
@@ -44,10 +46,12 @@ public class OperationsMetrics {
   private final ManagementService managementService;
   private final ProcessEngineConfigurationImpl engineConfiguration;
   private final Duration maxAge;
+  private final MailIntake intake;
+  private final IntakeProperties intakeMailbox;
   private volatile Snapshot snapshot;
 
   public OperationsMetrics(MeterRegistry registry, JdbcTemplate jdbc, ProcessEngine engine,
-      @Value("${mesa.metrics.max-age:PT10S}") Duration maxAge) {
+      @Value("${mesa.metrics.max-age:PT10S}") Duration maxAge, MailIntake intake, IntakeProperties intakeMailbox) {
     this.registry = registry;
     this.jdbc = jdbc;
     this.repositoryService = engine.getRepositoryService();
@@ -55,6 +59,8 @@ public class OperationsMetrics {
     this.managementService = engine.getManagementService();
     this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     this.maxAge = maxAge;
+    this.intake = intake;
+    this.intakeMailbox = intakeMailbox;
   }
 
   /** After the deployment, when every process key is known. */
@@ -71,6 +77,13 @@ public class OperationsMetrics {
     gauge("mesa.mail.pending", "E-mails in the outbox not delivered yet", Snapshot::mailPending);
     gauge("mesa.mail.failed", "Undelivered e-mails whose delivery has failed at least once", Snapshot::mailFailed);
     gauge("mesa.mail.oldest.pending.seconds", "Age of the oldest undelivered e-mail", Snapshot::oldestMailSeconds);
+    if (intakeMailbox.configured()) {
+      // this node's own reading of the mailbox (every node reads it), not a database count: no snapshot needed; an
+      // installation without intake has no such series rather than a lag that means nothing
+      Gauge.builder("mesa.intake.lag.seconds", intake, reader -> reader.lag().toMillis() / 1000.0)
+          .description("How long a message may have waited in the intake mailbox without becoming a ticket or comment")
+          .register(registry);
+    }
 
     for (String key : processKeys()) {
       gauge("camunda.process.instances.open", "Running process instances", s -> s.openInstances()

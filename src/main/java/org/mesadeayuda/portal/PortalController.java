@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -225,6 +226,13 @@ class PortalController {
         .toList();
     model.addAttribute("viewer", viewer);
     model.addAttribute("fields", fields);
+    // the answers other questions depend on: the page's script asks for the form again when one changes
+    model.addAttribute("refresh", String.join(",", form.components().stream().filter(StartForm.Component::isField)
+        .map(StartForm.Component::key).filter(key -> form.components().stream()
+            .anyMatch(other -> other.hideWhen() != null
+                && Pattern.compile("\\b" + Pattern.quote(key) + "\\b")
+                    .matcher(other.hideWhen()).find()))
+        .distinct().toList()));
     model.addAttribute("problems", problems);
     // the summary names each field, so a screen reader's list of refusals says where to go
     model.addAttribute("summary", problems.entrySet().stream().map(problem -> Map.entry(problem.getKey(),

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mesadeayuda.documents.SpanishText;
 import org.mesadeayuda.documents.Spreadsheets;
 import org.mesadeayuda.platform.BusinessCalendar;
@@ -43,12 +44,23 @@ public class MonthTickets {
   }
 
   public Spreadsheets.Table table(YearMonth month) {
+    return table(month, Set.of());
+  }
+
+  /**
+   * The month's tickets of some departments only (a head's dashboard), or of all of them when {@code departments} is
+   * empty.
+   */
+  public Spreadsheets.Table table(YearMonth month, Set<String> departments) {
     Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
     Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     List<List<Object>> rows = new ArrayList<>();
-    jdbc.sql("SELECT * FROM support_ticket WHERE (opened_at >= :from AND opened_at < :to)"
-            + " OR (closed_at >= :from AND closed_at < :to) ORDER BY opened_at, ticket_number")
+    jdbc.sql("SELECT * FROM support_ticket WHERE ((opened_at >= :from AND opened_at < :to)"
+            + " OR (closed_at >= :from AND closed_at < :to))"
+            + (departments.isEmpty() ? "" : " AND department IN (:departments)")
+            + " ORDER BY opened_at, ticket_number")
         .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+        .param("departments", departments.isEmpty() ? List.of("") : List.copyOf(departments))
         .query(row -> {
           Instant opened = instant(row.getTimestamp("opened_at"));
           Instant closed = instant(row.getTimestamp("closed_at"));

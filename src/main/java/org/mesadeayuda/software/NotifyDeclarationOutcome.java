@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mesadeayuda.platform.Mailer;
+import org.mesadeayuda.platform.RequesterLinks;
 import org.mesadeayuda.platform.ProcessVariables;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class NotifyDeclarationOutcome implements JavaDelegate {
 
   private final Mailer mailer;
+  private final RequesterLinks links;
 
-  public NotifyDeclarationOutcome(Mailer mailer) {
+  public NotifyDeclarationOutcome(Mailer mailer, RequesterLinks links) {
     this.mailer = mailer;
+    this.links = links;
   }
 
   @Override
@@ -28,6 +31,7 @@ public class NotifyDeclarationOutcome implements JavaDelegate {
     if (!accepted && values.get(REJECTION_REASON) == null) {
       values.put(REJECTION_REASON, NotifyRejection.NO_REASON_GIVEN);
     }
+    links.addTo(values, execution);
     mailer.send(string(execution, REQUESTER_EMAIL),
         accepted ? "software-declaration-accepted" : "software-declaration-refused", values);
   }

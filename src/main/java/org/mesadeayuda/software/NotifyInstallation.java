@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mesadeayuda.platform.Mailer;
+import org.mesadeayuda.platform.RequesterLinks;
 import org.springframework.stereotype.Component;
 
 /** Tells the requester the software is installed, under which licence. */
@@ -13,14 +14,18 @@ import org.springframework.stereotype.Component;
 public class NotifyInstallation implements JavaDelegate {
 
   private final Mailer mailer;
+  private final RequesterLinks links;
 
-  public NotifyInstallation(Mailer mailer) {
+  public NotifyInstallation(Mailer mailer, RequesterLinks links) {
     this.mailer = mailer;
+    this.links = links;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    mailer.send(string(execution, REQUESTER_EMAIL), "software-installed", values(execution));
+    Map<String, Object> values = values(execution);
+    links.addTo(values, execution);
+    mailer.send(string(execution, REQUESTER_EMAIL), "software-installed", values);
   }
 
   static Map<String, Object> values(DelegateExecution execution) {

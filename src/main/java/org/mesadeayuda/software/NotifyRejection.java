@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mesadeayuda.platform.Mailer;
+import org.mesadeayuda.platform.RequesterLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +20,12 @@ public class NotifyRejection implements JavaDelegate {
 
   private final Mailer mailer;
   private final LicenceRegister register;
+  private final RequesterLinks links;
 
-  public NotifyRejection(Mailer mailer, LicenceRegister register) {
+  public NotifyRejection(Mailer mailer, LicenceRegister register, RequesterLinks links) {
     this.mailer = mailer;
     this.register = register;
+    this.links = links;
   }
 
   @Override
@@ -32,6 +35,7 @@ public class NotifyRejection implements JavaDelegate {
     if (values.get(REJECTION_REASON) == null) {
       values.put(REJECTION_REASON, NO_REASON_GIVEN);
     }
+    links.addTo(values, execution);
     mailer.send(string(execution, REQUESTER_EMAIL), "software-rejected", values);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mesadeayuda.platform.Mailer;
+import org.mesadeayuda.platform.RequesterLinks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,30 +23,34 @@ class SpecialisedMails {
 
   /** 002 §4.2: the Technology Director approved the request; planning follows. */
   @Bean
-  JavaDelegate notifySpecialisedApproval(Mailer mailer) {
-    return toRequester(mailer, "specialised-approved");
+  JavaDelegate notifySpecialisedApproval(Mailer mailer, RequesterLinks links) {
+    return toRequester(mailer, links, "specialised-approved");
   }
 
   /** 002 §4.2: the refusal and its reason. */
   @Bean
-  JavaDelegate notifySpecialisedRefusal(Mailer mailer) {
-    return toRequester(mailer, "specialised-refused");
+  JavaDelegate notifySpecialisedRefusal(Mailer mailer, RequesterLinks links) {
+    return toRequester(mailer, links, "specialised-refused");
   }
 
   /** The Technology Director's question; the answer is a task in the requester's Tasklist. */
   @Bean
-  JavaDelegate askSpecialisedInformation(Mailer mailer) {
-    return toRequester(mailer, "specialised-information-requested");
+  JavaDelegate askSpecialisedInformation(Mailer mailer, RequesterLinks links) {
+    return toRequester(mailer, links, "specialised-information-requested");
   }
 
   /** 002 §4.3, §5.1: what was delivered. */
   @Bean
-  JavaDelegate notifySpecialisedDelivery(Mailer mailer) {
-    return toRequester(mailer, "specialised-delivered");
+  JavaDelegate notifySpecialisedDelivery(Mailer mailer, RequesterLinks links) {
+    return toRequester(mailer, links, "specialised-delivered");
   }
 
-  private static JavaDelegate toRequester(Mailer mailer, String template) {
-    return execution -> mailer.send(string(execution, REQUESTER_EMAIL), template, values(execution));
+  private static JavaDelegate toRequester(Mailer mailer, RequesterLinks links, String template) {
+    return execution -> {
+      Map<String, Object> values = values(execution);
+      links.addTo(values, execution);
+      mailer.send(string(execution, REQUESTER_EMAIL), template, values);
+    };
   }
 
   private static Map<String, Object> values(DelegateExecution execution) {

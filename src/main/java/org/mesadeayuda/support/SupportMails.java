@@ -13,6 +13,7 @@ import org.mesadeayuda.platform.MailAttachment;
 import org.mesadeayuda.platform.MailThread;
 import org.mesadeayuda.platform.Labels;
 import org.mesadeayuda.platform.Mailer;
+import org.mesadeayuda.platform.RequesterLinks;
 import org.springframework.stereotype.Component;
 
 /** The support request's e-mails (templates in templates/mail/support-*.mustache), with the ticket's facts filled in. */
@@ -21,10 +22,12 @@ public class SupportMails {
 
   private final Mailer mailer;
   private final Labels labels;
+  private final RequesterLinks links;
 
-  public SupportMails(Mailer mailer, Labels labels) {
+  public SupportMails(Mailer mailer, Labels labels, RequesterLinks links) {
     this.mailer = mailer;
     this.labels = labels;
+    this.links = links;
   }
 
   public void send(String to, String template, DelegateExecution execution, Map<String, ?> extra) {
@@ -44,6 +47,10 @@ public class SupportMails {
     values.put("workDone", string(execution, WORK_DONE));
     values.put("firstResponseDue", format(date(execution, FIRST_RESPONSE_DUE)));
     values.put("resolutionDue", format(date(execution, RESOLUTION_DUE)));
+    if (toRequester(to, execution)) {
+      // her ticket in "Mis solicitudes", in every e-mail she gets about it
+      links.addTo(values, execution);
+    }
     values.putAll(extra);
     mailer.send(to, template, values, attachments, thread(to, execution));
   }
@@ -54,12 +61,15 @@ public class SupportMails {
    */
   private static MailThread thread(String to, DelegateExecution execution) {
     String messageId = string(execution, MailThread.MESSAGE_ID_VARIABLE);
-    String requesterEmail = string(execution, REQUESTER_EMAIL);
-    if (messageId == null || to == null || requesterEmail == null
-        || !to.trim().equalsIgnoreCase(requesterEmail.trim())) {
+    if (messageId == null || !toRequester(to, execution)) {
       return null;
     }
     return MailThread.answering(messageId, null);
+  }
+
+  private static boolean toRequester(String to, DelegateExecution execution) {
+    String requesterEmail = string(execution, REQUESTER_EMAIL);
+    return to != null && requesterEmail != null && to.trim().equalsIgnoreCase(requesterEmail.trim());
   }
 
   public void send(String to, String template, DelegateExecution execution) {

@@ -80,7 +80,8 @@ class InformationBackupProcessTest {
     assertThat(row.copyMedium()).isEqualTo("backup_server");
     assertThat(row.copiedOn()).isEqualTo(LocalDate.of(2026, 11, 23));
     assertThat((String) Jobs.message(mail.getReceivedMessages(), "Respaldo realizado — " + request.getBusinessKey())
-        .getContent()).contains("Dónde se conserva: " + STORAGE, "2,4 GB");
+        .getContent()).contains("Dónde se conserva: " + STORAGE, "2,4 GB",
+            TestMail.myRequestsLink(request.getBusinessKey()));
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.TestUsers;
+import org.mesadeayuda.platform.BusinessCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,7 @@ class DashboardPageTest {
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
+  @Autowired BusinessCalendar calendar;
 
   DashboardTickets tickets;
   Map<String, Object> headPassword;
@@ -156,6 +159,37 @@ class DashboardPageTest {
   }
 
   @Test
+  void theMonthsTicketsDownloadAsCsvAndXlsxFromTheBoardEachViewerHerDepartments() throws Exception {
+    YearMonth month = YearMonth.from(ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(6))
+        .atZone(calendar.zone()));
+    String csv = "/mesa/tablero/solicitudes.csv?mes=" + month;
+    String xlsx = "/mesa/tablero/solicitudes.xlsx?mes=" + month;
+    Browser director = new Browser("tab.director");
+    assertThat(director.get("/mesa/tablero").body()).contains("Solicitudes del mes para descargar",
+        "href=\"" + csv + "\"", "href=\"" + xlsx + "\"");
+
+    HttpResponse<String> table = director.get(csv);
+    assertThat(table.statusCode()).isEqualTo(200);
+    assertThat(table.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+        .startsWith("text/csv"));
+    assertThat(table.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+        assertThat(disposition).startsWith("attachment").contains(month.toString()));
+    // UTF-8 with BOM so Excel reads the accents; the monthly report's columns
+    assertThat(table.body()).startsWith("\uFEFFNúmero;").contains(OPERATIONS_TICKET, LEGAL_TICKET);
+    HttpResponse<byte[]> workbook = director.bytes(xlsx);
+    assertThat(workbook.statusCode()).isEqualTo(200);
+    assertThat(new String(workbook.body(), 0, 2, StandardCharsets.ISO_8859_1)).as("a zip (XLSX)").isEqualTo("PK");
+
+    Browser head = new Browser(HEAD);
+    assertThat(head.get("/mesa/tablero").body()).contains("href=\"" + csv + "\"", "(solo de su departamento)");
+    assertThat(head.get(csv).body()).contains(OPERATIONS_TICKET).doesNotContain(LEGAL_TICKET);
+    assertThat(head.bytes(xlsx).statusCode()).isEqualTo(200);
+
+    assertThat(new Browser("tab.tecnico").get(csv).statusCode()).isEqualTo(403);
+    assertThat(director.get("/mesa/tablero/solicitudes.csv?mes=diciembre").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void techniciansRequestersAndHeadsOfNoDepartmentAreRefused() throws Exception {
     for (String user : new String[] {"tab.tecnico", "tab.solicitante", "tab.jefe"}) {
       Browser browser = new Browser(user);
@@ -211,6 +245,10 @@ class DashboardPageTest {
 
     HttpResponse<String> get(String path) throws Exception {
       return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> bytes(String path) throws Exception {
+      return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
   }
 }

@@ -113,7 +113,7 @@ class EmailAccountProcessTest {
     MimeMessage told = Jobs.message(mail.getReceivedMessages(), "Cuenta de correo creada — " + request.getBusinessKey());
     assertThat(told.getAllRecipients()[0].toString()).isEqualTo(REQUESTER_EMAIL);
     assertThat((String) told.getContent()).contains("Dirección: carlos.perez@mineco.gob.gt", "DTI-2026-4512",
-        "se las entrega directamente el Ministerio");
+        "se las entrega directamente el Ministerio", TestMail.myRequestsLink(request.getBusinessKey()));
   }
 
   @Test
@@ -132,7 +132,7 @@ class EmailAccountProcessTest {
         + request.getBusinessKey());
     assertThat(refusal.getAllRecipients()[0].toString()).isEqualTo(REQUESTER_EMAIL);
     assertThat((String) refusal.getContent()).contains("Motivo: El puesto no requiere correo institucional",
-        "por la Dirección");
+        "por la Dirección", TestMail.myRequestsLink(request.getBusinessKey()));
   }
 
   @Test

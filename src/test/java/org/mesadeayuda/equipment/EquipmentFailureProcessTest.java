@@ -100,6 +100,7 @@ class EquipmentFailureProcessTest {
         .isEqualTo("rosa.perez@institucion.gob");
     // reported on its own, the case really is closed: no ticket left open to speak of, no empty replacement line
     assertThat(message("Caso de equipo cerrado").getContent().toString()).contains("fue cerrado")
+        .contains(TestMail.myRequestsLink(failure.getBusinessKey()))
         .contains("El proveedor reparó el equipo.").doesNotContain("sigue abierta").doesNotContain("Equipo asignado");
   }
 

@@ -16,16 +16,21 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -39,11 +44,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.TestMail;
+import org.mesadeayuda.operations.OperationsMetrics;
+import org.mesadeayuda.platform.InstitutionProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * SR-1 by e-mail against a real IMAP server (GreenMail on a free port; its SMTP side receives the answers): a message
@@ -80,6 +89,11 @@ class MailIntakeTest {
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
   @Autowired TestRestTemplate http;
+  @Autowired IntakeHandler handler;
+  @Autowired InstitutionProperties institution;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired JdbcTemplate jdbcTemplate;
+  @Autowired ProcessEngine engine;
 
   GreenMailUser mailbox;
 
@@ -312,12 +326,80 @@ class MailIntakeTest {
     assertThat(ledger.find(id).orElseThrow().claimedBy()).isEqualTo(intake.owner());
   }
 
+  @Test
+  void theLagIsHowLongAMessageMayHaveWaitedAndOperatorsReadItAsAMetric() throws Exception {
+    SettableClock clock = new SettableClock(Instant.parse("2026-12-04T15:00:00Z"));
+    MailIntake node = new MailIntake(handler, ledger, institution, transactions, clock, "nodo-de-prueba");
+    SimpleMeterRegistry scraped = new SimpleMeterRegistry();
+    new OperationsMetrics(scraped, jdbcTemplate, engine, Duration.ZERO, node, mailbox()).register();
+    assertThat(scraped.get("mesa.intake.lag.seconds").gauge().value()).isZero();
+
+    // nothing read since the node started: everything that came in since then may be waiting
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(node.lag()).isEqualTo(Duration.ofMinutes(5));
+
+    // more mail than one reading takes: the reading leaves a message behind and does not count as caught up
+    deliver(message(OTHER_EMAIL, null, "Monitor", "El monitor parpadea.", null));
+    deliver(message(OTHER_EMAIL, null, "Teclado", "El teclado no responde.", null));
+    assertThat(node.poll(mailbox(1, mail.getImap().getPort())).handled()).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(node.lag()).isEqualTo(Duration.ofMinutes(6));
+    assertThat(scraped.get("mesa.intake.lag.seconds").gauge().value()).isEqualTo(360.0);
+
+    // the next reading takes the last one: caught up to that reading's start
+    assertThat(node.poll(mailbox(1, mail.getImap().getPort())).handled()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(node.lag()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(requestsFrom(OTHER_EMAIL)).hasSize(2);
+
+    // the mailbox cannot be read: the lag grows until a reading gets through again
+    assertThatThrownBy(() -> node.poll(mailbox(20, 1))).hasMessageContaining("could not be read");
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(scraped.get("mesa.intake.lag.seconds").gauge().value()).isEqualTo(630.0);
+
+    // an installation without intake has no such series
+    SimpleMeterRegistry withoutIntake = new SimpleMeterRegistry();
+    new OperationsMetrics(withoutIntake, jdbcTemplate, engine, Duration.ZERO, node, configured).register();
+    assertThat(withoutIntake.find("mesa.intake.lag.seconds").gauge()).isNull();
+  }
+
   // --- helpers
 
   IntakeProperties mailbox() {
-    return new IntakeProperties("imap", "localhost", mail.getImap().getPort(), MAILBOX_LOGIN, MAILBOX_PASSWORD,
-        "INBOX", false, Duration.ofMinutes(1), 20, false, IntakeProperties.UnknownSenders.DESK, "operaciones",
+    return mailbox(20, mail.getImap().getPort());
+  }
+
+  IntakeProperties mailbox(int batchSize, int port) {
+    return new IntakeProperties("imap", "localhost", port, MAILBOX_LOGIN, MAILBOX_PASSWORD,
+        "INBOX", false, Duration.ofMinutes(1), batchSize, false, IntakeProperties.UnknownSenders.DESK, "operaciones",
         "other", "low", "low", Duration.ofMinutes(10), Duration.ofSeconds(10), "correo-entrante");
+  }
+
+  static final class SettableClock extends Clock {
+    private Instant now;
+
+    SettableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
   void user(String id, String first, String last, String email, String group) {

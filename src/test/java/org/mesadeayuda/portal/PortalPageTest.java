@@ -66,6 +66,24 @@ class PortalPageTest {
   }
 
   @Test
+  void theNewRequestFormAsksAgainByItselfWhenAnAnswerOtherQuestionsDependOnChanges() throws Exception {
+    PortalBrowser paula = PortalBrowser.signedIn(port, PAULA, PASSWORD);
+    HttpResponse<String> form = paula.get("/portal/nueva");
+    // the answers the start form's conditions read (the request type shows the equipment questions, ...)
+    assertThat(form.body()).containsPattern("data-refresh=\"[^\"]*\\brequestType\\b")
+        .contains("<script src=\"/portal/nueva.js\" defer></script>")
+        // without JavaScript the button still does it
+        .contains("name=\"actualizar\"", "Actualizar el formulario");
+    assertThat(form.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+        assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline'; script", "unsafe-eval"));
+    HttpResponse<String> script = paula.get("/portal/nueva.js");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+        .contains("javascript"));
+    assertThat(script.body()).contains("data-refresh", "button[name=\"actualizar\"]");
+  }
+
+  @Test
   void aNewRequestIsPrefilledCheckedByTheEngineAndShowsItsNumber() throws Exception {
     PortalBrowser paula = PortalBrowser.signedIn(port, PAULA, PASSWORD);
     HttpResponse<String> form = paula.get("/portal/nueva");

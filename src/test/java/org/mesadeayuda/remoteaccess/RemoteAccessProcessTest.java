@@ -189,6 +189,23 @@ class RemoteAccessProcessTest {
   }
 
   @Test
+  void aRefusalLinksToHerRequestsOnlyWhenTheStaffMemberAskedHerself() throws Exception {
+    ProcessInstance[] own = new ProcessInstance[1];
+    as("julia.jefa", "directores-area", () -> own[0] = request("internal", "other"));
+    // the refusal's e-mail is an asynchronous step: the job executor runs it, not julia.jefa
+    runAsyncSteps(own[0]);
+    assertThat(own[0]).isEnded().hasPassed("EndEvent_AccessRefused");
+    var refusal = Jobs.message(mail.getReceivedMessages(), "Acceso remoto no autorizado");
+    assertThat((String) refusal.getContent()).contains(TestMail.myRequestsLink(own[0].getBusinessKey()));
+
+    // asked for her by somebody else: the case is in the asker's list, not in hers
+    mail.purgeEmailFromAllMailboxes();
+    request("internal", "other");
+    assertThat((String) Jobs.message(mail.getReceivedMessages(), "Acceso remoto no autorizado").getContent())
+        .doesNotContain("Mis solicitudes");
+  }
+
+  @Test
   void aPurposeOutsideTheManualIsRefused() throws Exception {
     ProcessInstance access = request("internal", "other");
     assertThat(access).isEnded().hasPassed("EndEvent_AccessRefused");

@@ -81,7 +81,8 @@ class SoftwareDeclarationProcessTest {
     complete(declaration, Map.of("uninstallNotes", "Desinstalado y equipo revisado", "uninstalledOk", true));
     assertThat(declaration).isEnded();
     assertThat(installations.findInstalledOn("INV-0215")).isEmpty();
-    assertThat((String) message("Software desinstalado").getContent()).contains("La licencia mostrada es falsa");
+    assertThat((String) message("Software desinstalado").getContent()).contains("La licencia mostrada es falsa",
+        TestMail.myRequestsLink(declaration.getBusinessKey()));
   }
 
   @Test

@@ -91,7 +91,7 @@ class SoftwareInstallationProcessTest {
     assertThat(installed.installedBy()).isEqualTo("tomas.tecnico");
     assertThat(installed.caseNumber()).isEqualTo(request.getBusinessKey()).matches("SWI-\\d{4}-\\d{6}");
     MimeMessage done = message("Software instalado");
-    assertThat(text(done)).contains("Microsoft Office 2021");
+    assertThat(text(done)).contains("Microsoft Office 2021", TestMail.myRequestsLink(request.getBusinessKey()));
   }
 
   @Test

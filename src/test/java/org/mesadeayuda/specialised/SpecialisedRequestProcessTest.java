@@ -97,7 +97,8 @@ class SpecialisedRequestProcessTest {
     var approval = Jobs.message(mail.getReceivedMessages(), "Solicitud especializada aprobada — "
         + request.getBusinessKey());
     assertThat(approval.getAllRecipients()[0].toString()).isEqualTo(REQUESTER_EMAIL);
-    assertThat((String) approval.getContent()).contains("Desarrollo de software");
+    assertThat((String) approval.getContent()).contains("Desarrollo de software",
+        TestMail.myRequestsLink(request.getBusinessKey()));
     assertThat(request).isWaitingAt("Task_PlanWork");
     Jobs.assertCandidateGroup(taskService, task(request), "director-ti");
 
@@ -223,7 +224,9 @@ class SpecialisedRequestProcessTest {
       assertThat((String) ticketVariable(ticket, "procedureSummary"))
           .contains("Ya existe un equipo asignado al área");
       assertThat((String) Jobs.message(mail.getReceivedMessages(), "Solicitud especializada no aprobada — "
-          + "SOP-2026-990017").getContent()).contains("Su ticket de soporte sigue su curso");
+          + "SOP-2026-990017").getContent()).contains("Su ticket de soporte sigue su curso",
+          // a request the ticket handed over: the link opens her ticket, the case her list shows
+          TestMail.myRequestsLink("SOP-2026-990017"));
     } finally {
       repositoryService.deleteDeployment(deployment, true);
     }

@@ -189,7 +189,9 @@ class SupportRequestProcessTest {
         .contains("Gestión de su equipo terminada — " + ticket.getBusinessKey());
     assertThat(message("Gestión de su equipo terminada").getContent().toString())
         .contains("El equipo fue reparado por la Dirección de Tecnología.")
-        .contains("Su solicitud " + ticket.getBusinessKey() + " sigue abierta").doesNotContain("Equipo asignado");
+        .contains("Su solicitud " + ticket.getBusinessKey() + " sigue abierta").doesNotContain("Equipo asignado")
+        // the equipment case belongs to her ticket: the link opens the ticket, the case her list shows
+        .contains(TestMail.myRequestsLink(ticket.getBusinessKey()));
   }
 
   @Test
@@ -245,6 +247,7 @@ class SupportRequestProcessTest {
     // the test identity has no user tomas.tecnico: the e-mail names the technician by her user id
     assertThat(GreenMailUtil.getBody(attending)).contains("atendida por tomas.tecnico")
         .contains("Paso a su oficina a las 10:00");
+    assertThat(attending.getContent().toString()).contains(TestMail.myRequestsLink(number));
     Task attention = task(ticket);
     assertThat(attention).hasDefinitionKey("Task_AttendRequest").isAssignedTo("tomas.tecnico");
     assertCandidateGroup(attention, "tecnicos");
