@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -16,16 +17,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -43,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.TestClock;
 import org.mesadeayuda.TestMail;
 import org.mesadeayuda.operations.OperationsMetrics;
 import org.mesadeayuda.platform.InstitutionProperties;
@@ -328,33 +326,33 @@ class MailIntakeTest {
 
   @Test
   void theLagIsHowLongAMessageMayHaveWaitedAndOperatorsReadItAsAMetric() throws Exception {
-    SettableClock clock = new SettableClock(Instant.parse("2026-12-04T15:00:00Z"));
+    TestClock clock = new TestClock(Instant.parse("2026-12-04T15:00:00Z"));
     MailIntake node = new MailIntake(handler, ledger, institution, transactions, clock, "nodo-de-prueba");
     SimpleMeterRegistry scraped = new SimpleMeterRegistry();
     new OperationsMetrics(scraped, jdbcTemplate, engine, Duration.ZERO, node, mailbox()).register();
     assertThat(scraped.get("mesa.intake.lag.seconds").gauge().value()).isZero();
 
     // nothing read since the node started: everything that came in since then may be waiting
-    clock.advance(Duration.ofMinutes(5));
+    clock.move(Duration.ofMinutes(5));
     assertThat(node.lag()).isEqualTo(Duration.ofMinutes(5));
 
     // more mail than one reading takes: the reading leaves a message behind and does not count as caught up
     deliver(message(OTHER_EMAIL, null, "Monitor", "El monitor parpadea.", null));
     deliver(message(OTHER_EMAIL, null, "Teclado", "El teclado no responde.", null));
     assertThat(node.poll(mailbox(1, mail.getImap().getPort())).handled()).isEqualTo(1);
-    clock.advance(Duration.ofMinutes(1));
+    clock.move(Duration.ofMinutes(1));
     assertThat(node.lag()).isEqualTo(Duration.ofMinutes(6));
     assertThat(scraped.get("mesa.intake.lag.seconds").gauge().value()).isEqualTo(360.0);
 
     // the next reading takes the last one: caught up to that reading's start
     assertThat(node.poll(mailbox(1, mail.getImap().getPort())).handled()).isEqualTo(1);
-    clock.advance(Duration.ofSeconds(30));
+    clock.move(Duration.ofSeconds(30));
     assertThat(node.lag()).isEqualTo(Duration.ofSeconds(30));
     assertThat(requestsFrom(OTHER_EMAIL)).hasSize(2);
 
     // the mailbox cannot be read: the lag grows until a reading gets through again
     assertThatThrownBy(() -> node.poll(mailbox(20, 1))).hasMessageContaining("could not be read");
-    clock.advance(Duration.ofMinutes(10));
+    clock.move(Duration.ofMinutes(10));
     assertThat(scraped.get("mesa.intake.lag.seconds").gauge().value()).isEqualTo(630.0);
 
     // an installation without intake has no such series
@@ -373,33 +371,6 @@ class MailIntakeTest {
     return new IntakeProperties("imap", "localhost", port, MAILBOX_LOGIN, MAILBOX_PASSWORD,
         "INBOX", false, Duration.ofMinutes(1), batchSize, false, IntakeProperties.UnknownSenders.DESK, "operaciones",
         "other", "low", "low", Duration.ofMinutes(10), Duration.ofSeconds(10), "correo-entrante");
-  }
-
-  static final class SettableClock extends Clock {
-    private Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 
   void user(String id, String first, String last, String email, String group) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.TestUsers;
+import org.mesadeayuda.support.SupportRequestProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -282,18 +283,8 @@ class PeopleTest {
     return review;
   }
 
+  /** A requester's support request as the start form sends it (the process tests' own). */
   static Map<String, Object> formVariables() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("requesterName", "Ana López");
-    variables.put("requester", "ana.solicitante");
-    variables.put("requesterEmail", "ana.lopez@institucion.gob");
-    variables.put("department", "operaciones");
-    variables.put("channel", "web");
-    variables.put("requestType", "equipment_support");
-    variables.put("description", "La computadora no enciende desde esta mañana");
-    variables.put("assetTag", "INV-0042");
-    variables.put("impact", "medium");
-    variables.put("urgency", "medium");
-    return variables;
+    return SupportRequestProcessTest.formVariables();
   }
 }

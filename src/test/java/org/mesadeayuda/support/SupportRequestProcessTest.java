@@ -49,7 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * moved by the test; timers and async steps are executed as jobs.
  */
 @MesaSpringTest
-class SupportRequestProcessTest {
+public class SupportRequestProcessTest {
 
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP).withPerMethodLifecycle(false);
@@ -882,7 +882,7 @@ class SupportRequestProcessTest {
 
   // --- helpers -----------------------------------------------------------------------------------------------
 
-  static Map<String, Object> formVariables() {
+  public static Map<String, Object> formVariables() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("requesterName", "Ana López");
     variables.put("requester", "ana.solicitante");
