@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.TasklistBrowser;
 import org.mesadeayuda.TestMail;
 import org.mesadeayuda.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,23 +167,14 @@ class AttachmentPageTest {
     return URI.create("http://localhost:" + port + path);
   }
 
-  /** A browser signed in to Tasklist, as TaskAuthorizationTest signs in: session cookie and XSRF token. */
+  /** A browser signed in to Tasklist, with an upload of the attachments page's form. */
   class Browser {
-    final CookieManager cookies = new CookieManager();
-    final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    final TasklistBrowser signedIn;
+    final HttpClient client;
 
     Browser(String user) throws Exception {
-      client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
-      HttpRequest.Builder login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"));
-      cookies.getCookieStore().getCookies().stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
-          .map(HttpCookie::getValue).reduce((first, last) -> last)
-          .ifPresent(token -> login.header("X-XSRF-TOKEN", token));
-      HttpResponse<String> answer = client.send(login.header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-              + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(answer.statusCode()).as("Tasklist login: " + answer.body()).isEqualTo(200);
+      signedIn = new TasklistBrowser(port, user, PASSWORD);
+      client = signedIn.client();
     }
 
     HttpResponse<String> get(String path) throws Exception {

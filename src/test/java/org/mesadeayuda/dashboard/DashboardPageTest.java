@@ -2,10 +2,7 @@ package org.mesadeayuda.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mesadeayuda.MesaSpringTest;
+import org.mesadeayuda.TasklistBrowser;
 import org.mesadeayuda.TestUsers;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -224,31 +222,20 @@ class DashboardPageTest {
     return URI.create("http://localhost:" + port + path);
   }
 
-  /** A browser signed in to Tasklist, as the attachments page's test signs in. */
+  /** A browser signed in to Tasklist. */
   class Browser {
-    final CookieManager cookies = new CookieManager();
-    final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    final TasklistBrowser signedIn;
 
     Browser(String user) throws Exception {
-      client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
-      HttpRequest.Builder login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"));
-      cookies.getCookieStore().getCookies().stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
-          .map(HttpCookie::getValue).reduce((first, last) -> last)
-          .ifPresent(token -> login.header("X-XSRF-TOKEN", token));
-      HttpResponse<String> answer = client.send(login.header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-              + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(answer.statusCode()).as("Tasklist login of " + user + ": " + answer.body()).isEqualTo(200);
+      signedIn = new TasklistBrowser(port, user, PASSWORD);
     }
 
     HttpResponse<String> get(String path) throws Exception {
-      return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return signedIn.page(path);
     }
 
     HttpResponse<byte[]> bytes(String path) throws Exception {
-      return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return signedIn.get(path);
     }
   }
 }

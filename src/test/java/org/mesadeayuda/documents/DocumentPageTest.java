@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.PdfText;
+import org.mesadeayuda.TasklistBrowser;
 import org.mesadeayuda.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

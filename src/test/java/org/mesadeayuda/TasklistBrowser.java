@@ -1,4 +1,4 @@
-package org.mesadeayuda.documents;
+package org.mesadeayuda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** A browser signed in to Tasklist (the webapps' session the document pages use). */
+/**
+ * A browser signed in to Tasklist: the webapps' session (cookie and XSRF token) that our own pages read (documents,
+ * dashboard, attachments, portal).
+ */
 public class TasklistBrowser {
 
   private final int port;
@@ -46,7 +49,12 @@ public class TasklistBrowser {
     return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private URI uri(String path) {
+  /** For a request of the test's own (an upload): it carries this browser's session. */
+  public HttpClient client() {
+    return client;
+  }
+
+  public URI uri(String path) {
     return URI.create("http://localhost:" + port + path.replace(" ", "%20"));
   }
 }
