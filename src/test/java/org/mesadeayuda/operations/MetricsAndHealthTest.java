@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,6 +17,7 @@ import org.mesadeayuda.Jobs;
 import org.mesadeayuda.MesaSpringTest;
 import org.mesadeayuda.TestMail;
 import org.mesadeayuda.TestUsers;
+import org.mesadeayuda.support.SupportRequestApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -69,7 +68,7 @@ class MetricsAndHealthTest {
     double executedBefore = value(scrape(), "camunda_jobs_executed_total");
 
     ResponseEntity<JsonNode> created = http.withBasicAuth(STAFF, PASSWORD)
-        .postForEntity("/api/support-requests", request(), JsonNode.class);
+        .postForEntity("/api/support-requests", SupportRequestApiTest.validPayload(), JsonNode.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(created.getBody().path("ticketNumber").asText()).singleResult();
@@ -131,20 +130,5 @@ class MetricsAndHealthTest {
     Matcher matcher = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(scrape);
     assertThat(matcher.find()).as(series + " in\n" + scrape).isTrue();
     return Double.parseDouble(matcher.group(1));
-  }
-
-  private static Map<String, Object> request() {
-    Map<String, Object> payload = new HashMap<>();
-    payload.put("requesterName", "Luis Pérez");
-    payload.put("requesterEmail", "luis.perez@institucion.gob");
-    payload.put("requesterPhone", "5555-0101");
-    payload.put("department", "juridico");
-    payload.put("channel", "email");
-    payload.put("requestType", "equipment_failure");
-    payload.put("description", "La impresora del área jurídica atasca todas las hojas");
-    payload.put("assetTag", "INV-0107");
-    payload.put("impact", "high");
-    payload.put("urgency", "medium");
-    return payload;
   }
 }

@@ -24,7 +24,7 @@ import org.springframework.http.ResponseEntity;
 
 /** POST /api/support-requests: intake by API, with the same rules as the start form. */
 @MesaSpringTest
-class SupportRequestApiTest {
+public class SupportRequestApiTest {
 
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP).withPerMethodLifecycle(false);
@@ -139,7 +139,8 @@ class SupportRequestApiTest {
     return http.withBasicAuth(user, PASSWORD).postForEntity("/api/support-requests", payload, JsonNode.class);
   }
 
-  static Map<String, Object> validPayload() {
+  /** A valid request as a gateway sends it (also the metrics test's ticket). */
+  public static Map<String, Object> validPayload() {
     Map<String, Object> payload = new HashMap<>();
     payload.put("requesterName", "Luis Pérez");
     payload.put("requesterEmail", "luis.perez@institucion.gob");
