@@ -44,7 +44,7 @@ class MaintenanceBench {
   static final Path FOLDER = Path.of("target/bench/maintenance-h2");
   static final List<String> DEPARTMENTS = List.of("administracion", "direccion-general", "juridico", "operaciones",
       "recursos-humanos", "tecnologia");
-  static BenchMailServer mail;
+  static SmtpSink mail;
 
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry properties) throws IOException {
@@ -59,13 +59,13 @@ class MaintenanceBench {
 
   @BeforeAll
   static void startMailServer() {
-    mail = BenchMailServer.start(SupportRequestBench.MAIL_PORT);
+    mail = SmtpSink.start(SupportRequestBench.MAIL_PORT);
   }
 
   @AfterAll
   static void stopMailServer() {
     if (mail != null) {
-      mail.stopService();
+      mail.stop();
     }
   }
 

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.mesadeayuda.platform.BusinessCalendar;
 import org.mesadeayuda.support.MonthlyIndicators;
@@ -53,17 +54,17 @@ abstract class SupportRequestBench {
   static final int WORKERS = 8;
   static final String APP_KEY = "support-request";
 
-  static BenchMailServer mail;
+  static SmtpSink mail;
 
   @BeforeAll
   static void startMailServer() {
-    mail = BenchMailServer.start(MAIL_PORT);
+    mail = SmtpSink.start(MAIL_PORT);
   }
 
   @AfterAll
   static void stopMailServer() {
     if (mail != null) {
-      mail.stopService();
+      mail.stop();
     }
   }
 
@@ -77,6 +78,11 @@ abstract class SupportRequestBench {
     @Bean
     static StepTimings stepTimings() {
       return new StepTimings();
+    }
+
+    @Bean
+    static StatementCounts statementCounts() {
+      return new StatementCounts();
     }
   }
 
@@ -98,6 +104,7 @@ abstract class SupportRequestBench {
 
   @Test
   void appAgainstBaseline() throws Exception {
+    Assumptions.assumeTrue(SteadyLoad.MINUTES == 0, "-Dbench.soak.minutes runs the steady load instead");
     int total = Integer.getInteger("bench.tickets", 2000);
     int rounds = Integer.getInteger("bench.rounds", 4);
     // bench.tickets counts both variants: 2,000 = 4 rounds of 250 application tickets and 4 of 250 baseline ones
@@ -118,11 +125,21 @@ abstract class SupportRequestBench {
     memory.start();
     List<RoundResult> appRounds = new ArrayList<>();
     List<RoundResult> baselineRounds = new ArrayList<>();
+    Map<String, Long> appStatements = new java.util.HashMap<>();
+    Map<String, Long> baselineStatements = new java.util.HashMap<>();
     for (int r = 0; r < rounds; r++) {
+      StatementCounts.reset();
       appRounds.add(round(app, perRound));
+      StatementCounts.snapshot().forEach((key, count) -> appStatements.merge(key, count, Long::sum));
+      StatementCounts.reset();
       baselineRounds.add(round(baseline, perRound));
+      StatementCounts.snapshot().forEach((key, count) -> baselineStatements.merge(key, count, Long::sum));
     }
     memory.stop();
+    if (StatementCounts.ON) {
+      StatementCounts.write(database(), appStatements, (long) perRound * rounds, baselineStatements,
+          (long) perRound * rounds);
+    }
     Map<String, double[]> steps = StepTimings.snapshot();
 
     long unfinishedRegister = jdbc.queryForObject(
@@ -151,6 +168,34 @@ abstract class SupportRequestBench {
     Map<String, double[]> timings = HistoryScale.time(indicators);
     timings.putAll(HistoryScale.timeDashboard(jdbc, transactions, calendar, context));
     BenchReport.write(run, steps, historyTickets, seconds, timings);
+  }
+
+  /**
+   * Issue 19: an hour (-Dbench.soak.minutes) of application tickets at full speed, the used heap after a full
+   * collection every few minutes: whether what the application keeps grows with the tickets it has handled.
+   */
+  @Test
+  void steadyLoad() throws Exception {
+    Assumptions.assumeTrue(SteadyLoad.MINUTES > 0, "only with -Dbench.soak.minutes=N");
+    workload = new Workload(calendar);
+    Variant app = new Variant("app", APP_KEY);
+    round(app, 100);
+    SteadyLoad load = new SteadyLoad(database());
+    long tickets = 0;
+    load.sample(tickets);
+    while (!load.over()) {
+      round(app, 100);
+      tickets += 100;
+      if (load.sampleDue()) {
+        load.sample(tickets);
+      }
+    }
+    if (load.lastTickets() != tickets) {
+      load.sample(tickets);
+    }
+    awaitEmptyOutbox();
+    assertThat(mail.received()).as("three e-mails per ticket").isEqualTo(3 * countAppTickets());
+    load.write();
   }
 
   /** E-mails leave through the outbox just after their step commits: the last ones may still be on their way. */
