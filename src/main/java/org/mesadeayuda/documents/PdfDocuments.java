@@ -1,11 +1,13 @@
 package org.mesadeayuda.documents;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mesadeayuda.platform.CalendarProperties;
 import org.mesadeayuda.platform.InstitutionProperties;
@@ -25,6 +27,13 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @Component
 public class PdfDocuments {
+
+  static {
+    // openhtmltopdf writes three INFO lines of its own (stylesheets parsed, selectors, "fast mode") to the console for
+    // every document: a line per ticket closed in the service's journal, and time spent writing it (issue 19).
+    // Its warnings and errors still show.
+    XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+  }
 
   private final SpringTemplateEngine templates = new SpringTemplateEngine();
   private final InstitutionProperties institution;

@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -80,6 +83,38 @@ public class MailOutbox {
             rs.getBytes("content")), id);
   }
 
+  /** The files of each of these e-mails (those without files are left out). */
+  public Map<Long, List<MailAttachment>> attachments(List<Long> ids) {
+    Map<Long, List<MailAttachment>> files = new HashMap<>();
+    if (ids.isEmpty()) {
+      return files;
+    }
+    jdbc.query("SELECT mail_id, file_name, content_type, content FROM mail_outbox_attachment WHERE mail_id IN ("
+        + placeholders(ids.size()) + ") ORDER BY mail_id, position", rs -> {
+          files.computeIfAbsent(rs.getLong("mail_id"), id -> new ArrayList<>()).add(new MailAttachment(
+              rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")));
+        }, ids.toArray());
+    return files;
+  }
+
+  /** The conversation each of these e-mails answers in (those that answer none are left out). */
+  public Map<Long, MailThread> threadsOf(List<Long> ids) {
+    Map<Long, MailThread> threads = new HashMap<>();
+    if (ids.isEmpty()) {
+      return threads;
+    }
+    jdbc.query("SELECT mail_id, in_reply_to, mail_references FROM mail_outbox_thread WHERE mail_id IN ("
+        + placeholders(ids.size()) + ")", rs -> {
+          threads.put(rs.getLong("mail_id"), new MailThread(rs.getString("in_reply_to"),
+              rs.getString("mail_references")));
+        }, ids.toArray());
+    return threads;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
   /** Makes the queued e-mail an answer in a conversation, in the caller's transaction. */
   public void thread(long id, MailThread thread) {
     jdbc.update("INSERT INTO mail_outbox_thread (mail_id, in_reply_to, mail_references) VALUES (?, ?, ?)", id,
@@ -117,10 +152,15 @@ public class MailOutbox {
    * sent row is only a log line for the operators.
    */
   public boolean markSent(long id, String owner, Instant now) {
+    return markSent(id, owner, now, true);
+  }
+
+  /** As {@link #markSent(long, String, Instant)}; {@code hadFiles} false skips looking for files to delete. */
+  public boolean markSent(long id, String owner, Instant now, boolean hadFiles) {
     boolean marked = jdbc.update("UPDATE mail_outbox SET state = ?, sent_at = ?, last_attempt_at = ?, body = '', "
         + "locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?",
         SENT, Timestamp.from(now), Timestamp.from(now), id, owner) == 1;
-    if (marked) {
+    if (marked && hadFiles) {
       // like the body: the documents stay with their case (generated_document), the sent row is only a log line
       jdbc.update("DELETE FROM mail_outbox_attachment WHERE mail_id = ?", id);
     }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     committing thread itself ({@code same-thread}: the tests, so they need not wait), or not at all ({@code none});
  *     the scheduled sender retries whatever this attempt could not send
  * @param afterCommitThreads threads of the {@code background} pool
+ * @param afterCommitLinger how long a {@code background} sender waits before taking what has committed, so that the
+ *     e-mails of steps committing at nearly the same moment leave as one batch (issue 19)
  * @param firstRetry wait after the first failed attempt; it doubles with every further failure ...
  * @param maxRetry ... up to this; the outbox never gives up on a message
  * @param alertAfterAttempts from this many failed attempts on, each failure is logged as an error for the operators
@@ -28,6 +30,7 @@ public record MailOutboxProperties(
     @DefaultValue("PT2S") Duration pollInterval,
     @DefaultValue("background") AfterCommit afterCommit,
     @DefaultValue("2") int afterCommitThreads,
+    @DefaultValue("PT0.05S") Duration afterCommitLinger,
     @DefaultValue("PT30S") Duration firstRetry,
     @DefaultValue("PT15M") Duration maxRetry,
     @DefaultValue("5") int alertAfterAttempts,

@@ -2,6 +2,7 @@ package org.mesadeayuda.support;
 
 import static org.mesadeayuda.support.SupportRequestVariables.*;
 
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
@@ -29,26 +30,32 @@ public class RecordAssignment implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String requestType = string(execution, REQUEST_TYPE);
-    // one read of the register row: the type it holds says whether the desk corrected the classification
-    register.update(ticketNumber(execution), ticket -> {
-      if (!requestType.equals(ticket.getRequestType())) {
-        DmnDecisionRuleResult classification = decisions
-            .evaluateDecisionTableByKey("request-classification", Map.of(REQUEST_TYPE, requestType))
-            .getSingleResult();
-        execution.setVariable(HANDLING_GROUP, classification.getEntry(HANDLING_GROUP));
-        execution.setVariable(SERVICE_CATALOG_ENTRY, classification.getEntry(SERVICE_CATALOG_ENTRY));
-      }
-      ticket.setRequestType(requestType);
-      ticket.setHandlingGroup(string(execution, HANDLING_GROUP));
-      ticket.setServiceCatalogEntry(string(execution, SERVICE_CATALOG_ENTRY));
-      ticket.setPriority(string(execution, PRIORITY));
-      ticket.setTechnician(string(execution, TECHNICIAN));
-      ticket.setSupportLevel(integer(execution, SUPPORT_LEVEL));
-      ticket.setAssignedAt(TicketRegister.now());
-      ticket.setResourcesAvailable(true);
-      ticket.setResourcesMissing(null);
-      ticket.setResourcesCheckedAt(TicketRegister.now());
-      ticket.setResourcesCheckedBy(string(execution, REVIEWED_BY));
-    });
+    String ticketNumber = ticketNumber(execution);
+    // the type the register holds says whether the desk corrected the classification: written in one statement
+    // when it did not (the usual case), classified again when it did
+    if (!register.setIf(ticketNumber, "request_type", requestType, review(execution))) {
+      DmnDecisionRuleResult classification = decisions
+          .evaluateDecisionTableByKey("request-classification", Map.of(REQUEST_TYPE, requestType))
+          .getSingleResult();
+      execution.setVariable(HANDLING_GROUP, classification.getEntry(HANDLING_GROUP));
+      execution.setVariable(SERVICE_CATALOG_ENTRY, classification.getEntry(SERVICE_CATALOG_ENTRY));
+      Map<String, Object> review = review(execution);
+      review.put("request_type", requestType);
+      register.set(ticketNumber, review);
+    }
+  }
+
+  private static Map<String, Object> review(DelegateExecution execution) {
+    Instant now = TicketRegister.now();
+    return TicketRegister.columns("handling_group", string(execution, HANDLING_GROUP),
+        "service_catalog_entry", string(execution, SERVICE_CATALOG_ENTRY),
+        "priority", string(execution, PRIORITY),
+        "technician", string(execution, TECHNICIAN),
+        "support_level", integer(execution, SUPPORT_LEVEL),
+        "assigned_at", now,
+        "resources_available", true,
+        "resources_missing", null,
+        "resources_checked_at", now,
+        "resources_checked_by", string(execution, REVIEWED_BY));
   }
 }

@@ -4,7 +4,9 @@ import static org.mesadeayuda.support.SupportRequestVariables.*;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mesadeayuda.platform.BusinessCalendar;
@@ -29,12 +31,17 @@ public class RecordClosure implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    register.update(ticketNumber(execution), ticket -> {
-      ticket.setClosedAt(TicketRegister.now());
-      if (ticket.getOpenedAt() != null && ticket.getResolvedAt() != null) {
-        double days = calendar.businessDaysBetween(Date.from(ticket.getOpenedAt()), Date.from(ticket.getResolvedAt()));
-        ticket.setResolutionBusinessDays(BigDecimal.valueOf(days).setScale(2, RoundingMode.HALF_UP));
-      }
-    });
+    String ticketNumber = ticketNumber(execution);
+    Instant[] openedAndResolved = register.openedAndResolved(ticketNumber);
+    BigDecimal businessDays = null;
+    if (openedAndResolved[0] != null && openedAndResolved[1] != null) {
+      double days = calendar.businessDaysBetween(Date.from(openedAndResolved[0]), Date.from(openedAndResolved[1]));
+      businessDays = BigDecimal.valueOf(days).setScale(2, RoundingMode.HALF_UP);
+    }
+    Map<String, Object> closing = TicketRegister.columns("closed_at", TicketRegister.now());
+    if (businessDays != null) {
+      closing.put("resolution_business_days", businessDays);
+    }
+    register.set(ticketNumber, closing);
   }
 }

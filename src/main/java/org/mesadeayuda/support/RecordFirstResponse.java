@@ -30,12 +30,11 @@ public class RecordFirstResponse implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String technician = string(execution, FIRST_RESPONSE_BY);
     String channel = string(execution, FIRST_CONTACT_CHANNEL);
-    register.update(ticketNumber(execution), ticket -> {
-      ticket.setFirstResponseAt(TicketRegister.instant(date(execution, FIRST_RESPONSE_AT)));
-      ticket.setFirstResponseBy(technician);
-      ticket.setFirstResponseChannel(channel);
-      ticket.setTechnician(string(execution, TECHNICIAN));
-    });
+    register.set(ticketNumber(execution), TicketRegister.columns(
+        "first_response_at", TicketRegister.instant(date(execution, FIRST_RESPONSE_AT)),
+        "first_response_by", technician,
+        "first_response_channel", channel,
+        "technician", string(execution, TECHNICIAN)));
     String message = string(execution, FIRST_RESPONSE_MESSAGE);
     mails.send(string(execution, REQUESTER_EMAIL), "support-first-response", execution, Map.of(
         "technicianName", technician == null ? "un técnico de soporte" : labels.person(technician),

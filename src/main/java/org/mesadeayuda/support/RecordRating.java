@@ -30,11 +30,10 @@ public class RecordRating implements JavaDelegate {
       // writing back the requester's answer unchanged would only add a history row
       execution.setVariable(SATISFACTION, recorded);
     }
-    register.update(ticketNumber(execution), ticket -> {
-      ticket.setVerification(confirmed ? VERIFICATION_CONFIRMED : VERIFICATION_TACIT);
-      ticket.setVerifiedAt(TicketRegister.now());
-      ticket.setSatisfaction(recorded);
-      ticket.setRatingComment(confirmed ? string(execution, RATING_COMMENT) : null);
-    });
+    register.set(ticketNumber(execution), TicketRegister.columns(
+        "verification", confirmed ? VERIFICATION_CONFIRMED : VERIFICATION_TACIT,
+        "verified_at", TicketRegister.now(),
+        "satisfaction", recorded,
+        "rating_comment", confirmed ? string(execution, RATING_COMMENT) : null));
   }
 }

@@ -32,13 +32,12 @@ public class RecordResolution implements JavaDelegate {
     String finalStatus = status;
     execution.setVariable(RESOLVED, true);
     execution.setVariable(SLA_STATUS, finalStatus);
-    register.update(ticketNumber(execution), ticket -> {
-      ticket.setResolvedAt(now.toInstant());
-      ticket.setSlaStatus(finalStatus);
-      ticket.setWorkDone(string(execution, WORK_DONE));
-      ticket.setAttentionMode(string(execution, ATTENTION_MODE));
-      // a type with its own procedure: the procedure's outcome is the ticket's (its summary is the work done)
-      ticket.setProcedureOutcome(string(execution, PROCEDURE_OUTCOME));
-    });
+    register.set(ticketNumber(execution), TicketRegister.columns(
+        "resolved_at", now.toInstant(),
+        "sla_status", finalStatus,
+        "work_done", string(execution, WORK_DONE),
+        "attention_mode", string(execution, ATTENTION_MODE),
+        // a type with its own procedure: the procedure's outcome is the ticket's (its summary is the work done)
+        "procedure_outcome", string(execution, PROCEDURE_OUTCOME)));
   }
 }

@@ -32,7 +32,7 @@ class MailOutboxSenderTest {
 
   static final Instant START = Instant.parse("2026-11-09T15:00:00Z");
   static final MailOutboxProperties PROPERTIES = new MailOutboxProperties(true, Duration.ofSeconds(2),
-      MailOutboxProperties.AfterCommit.NONE, 2,
+      MailOutboxProperties.AfterCommit.NONE, 2, Duration.ZERO,
       Duration.ofSeconds(30), Duration.ofMinutes(15), 5, Duration.ofMinutes(5), 50, Duration.ofDays(30));
 
   MailOutbox outbox;
@@ -189,7 +189,7 @@ class MailOutboxSenderTest {
   @Test
   void afterCommitTheMailIsTriedByTheOutboxsOwnThreadAndOnlyOnce() throws Exception {
     MailOutboxProperties background = new MailOutboxProperties(true, Duration.ofSeconds(2),
-        MailOutboxProperties.AfterCommit.BACKGROUND, 2, Duration.ofSeconds(30), Duration.ofMinutes(15), 5,
+        MailOutboxProperties.AfterCommit.BACKGROUND, 2, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofMinutes(15), 5,
         Duration.ofMinutes(5), 50, Duration.ofDays(30));
     MailOutboxSender sender = new MailOutboxSender(outbox, server, background, transactions, clock, "node-c");
     List<String> sendingThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -228,7 +228,7 @@ class MailOutboxSenderTest {
   @Test
   void afterCommitTheMailsOfManyStepsLeaveTogether() throws Exception {
     MailOutboxProperties background = new MailOutboxProperties(true, Duration.ofSeconds(2),
-        MailOutboxProperties.AfterCommit.BACKGROUND, 1, Duration.ofSeconds(30), Duration.ofMinutes(15), 5,
+        MailOutboxProperties.AfterCommit.BACKGROUND, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofMinutes(15), 5,
         Duration.ofMinutes(5), 50, Duration.ofDays(30));
     MailOutboxSender sender = new MailOutboxSender(outbox, server, background, transactions, clock, "node-d");
     java.util.concurrent.CountDownLatch firstOnItsWay = new java.util.concurrent.CountDownLatch(1);

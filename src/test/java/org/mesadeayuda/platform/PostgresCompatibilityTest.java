@@ -1,11 +1,14 @@
 package org.mesadeayuda.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mesadeayuda.support.TicketRegister;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -129,6 +133,35 @@ class PostgresCompatibilityTest {
             ZoneId.of("America/Guatemala"), LocalTime.of(8, 0), LocalTime.of(16, 0), List.of())));
     List<String> numbers = TicketNumbersContract.drawConcurrently(ticketNumbers, "PG", 8, 40);
     TicketNumbersContract.assertUniqueAndGapless(numbers, 8 * 40);
+  }
+
+  @Test
+  void theRegisterWritesOnlyTheColumnsAStepGivesNullsIncludedOnPostgres() {
+    flyway().migrate();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    Timestamp opened = Timestamp.from(Instant.parse("2026-03-09T15:00:00Z"));
+    jdbc.update("INSERT INTO support_ticket (ticket_number, requester_name, requester_email, department, channel, "
+        + "request_type, description, impact, urgency, priority, opened_at, first_response_due, resolution_due, "
+        + "sla_status, resources_missing) VALUES ('PG-2026-000009', 'Ana', 'ana@institucion.gob', 'operaciones', 'web', "
+        + "'other', 'No enciende', 'medium', 'medium', 'medium', ?, ?, ?, 'on_time', 'un cable')", opened, opened,
+        opened);
+    TicketRegister register = new TicketRegister(null, jdbc);
+    Instant resolved = Instant.parse("2026-03-10T16:30:00Z");
+
+    register.set("PG-2026-000009", TicketRegister.columns("resolved_at", resolved, "resources_missing", null,
+        "support_level", 2, "resources_available", true));
+
+    assertThat(register.openedAndResolved("PG-2026-000009")).containsExactly(opened.toInstant(), resolved);
+    assertThat(jdbc.queryForMap("SELECT resources_missing, support_level, resources_available, request_type, version "
+        + "FROM support_ticket WHERE ticket_number = 'PG-2026-000009'")).containsEntry("resources_missing", null)
+        .containsEntry("support_level", 2).containsEntry("resources_available", true)
+        .containsEntry("request_type", "other").containsEntry("version", 1);
+    assertThat(register.setIf("PG-2026-000009", "request_type", "telephony", TicketRegister.columns("priority", "high")))
+        .isFalse();
+    assertThat(register.setIf("PG-2026-000009", "request_type", "other", TicketRegister.columns("priority", "high")))
+        .isTrue();
+    assertThatThrownBy(() -> register.set("PG-2026-999999", TicketRegister.columns("priority", "low")))
+        .hasMessageContaining("not in the register");
   }
 
   private void executeOnlyJob(ProcessInstance instance) {
