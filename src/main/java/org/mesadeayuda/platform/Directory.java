@@ -1,5 +1,6 @@
 package org.mesadeayuda.platform;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -46,15 +48,43 @@ public class Directory {
         && unrestricted(() -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count()) > 0;
   }
 
-  /** The members of any of the groups, each once, sorted by name. */
+  /**
+   * The members of any of the groups, each once, sorted by name. Every task with a choice of people and every check of
+   * its answer asks for these lists (ten directory queries per ticket); each group's list is kept
+   * {@link #MEMBERS_KEPT} (issue 19), and forgotten at once when users, groups or memberships change through the engine
+   * ({@link DirectoryChanges}); a directory (LDAP) change is seen within that time. Only the offered choices come from
+   * here: whether a person exists or belongs to a group is always asked afresh ({@link #exists}, {@link #isMember}).
+   */
   public List<Person> membersOf(Collection<String> groupIds) {
-    Map<String, User> users = new LinkedHashMap<>();
+    Map<String, Person> people = new LinkedHashMap<>();
     for (String groupId : groupIds) {
-      unrestricted(() -> identityService.createUserQuery().memberOfGroup(groupId).list())
-          .forEach(user -> users.putIfAbsent(user.getId(), user));
+      members(groupId).forEach(person -> people.putIfAbsent(person.value(), person));
     }
-    return users.values().stream().map(user -> new Person(displayName(user), user.getId()))
+    return people.values().stream()
         .sorted(Comparator.comparing(Person::label, String.CASE_INSENSITIVE_ORDER)).toList();
+  }
+
+  static final Duration MEMBERS_KEPT = Duration.ofSeconds(30);
+
+  private record Members(List<Person> people, long readAt) {}
+
+  private final Map<String, Members> members = new ConcurrentHashMap<>();
+
+  private List<Person> members(String groupId) {
+    Members known = members.get(groupId);
+    if (known != null && System.nanoTime() - known.readAt() < MEMBERS_KEPT.toNanos()) {
+      return known.people();
+    }
+    long readAt = System.nanoTime();
+    List<Person> people = unrestricted(() -> identityService.createUserQuery().memberOfGroup(groupId).list()).stream()
+        .map(user -> new Person(displayName(user), user.getId())).toList();
+    members.put(groupId, new Members(people, readAt));
+    return people;
+  }
+
+  /** Forgets the groups' members read so far (users, groups or memberships changed). */
+  public void forget() {
+    members.clear();
   }
 
   /** "Nombre Apellido (usuario)": people are read by name, told apart by their user id. */

@@ -35,8 +35,14 @@ public class RegisterTicket implements JavaDelegate {
     // the priority's targets, within the institution's ceilings (SR-8, SR-9)
     int firstResponseHours = targets.firstResponseHours(integer(execution, FIRST_RESPONSE_HOURS));
     int resolutionDays = targets.resolutionBusinessDays(integer(execution, RESOLUTION_DAYS));
-    execution.setVariable(FIRST_RESPONSE_HOURS, firstResponseHours);
-    execution.setVariable(RESOLUTION_DAYS, resolutionDays);
+    // written back only when a ceiling lowered the decision's value: an unchanged write is a variable update and
+    // two history rows per ticket for nothing (issue 19)
+    if (!Integer.valueOf(firstResponseHours).equals(execution.getVariable(FIRST_RESPONSE_HOURS))) {
+      execution.setVariable(FIRST_RESPONSE_HOURS, firstResponseHours);
+    }
+    if (!Integer.valueOf(resolutionDays).equals(execution.getVariable(RESOLUTION_DAYS))) {
+      execution.setVariable(RESOLUTION_DAYS, resolutionDays);
+    }
     Date firstResponseDue = firstResponseTime.due(openedAt, firstResponseHours);
     Date resolutionDue = calendar.addBusinessDays(openedAt, resolutionDays);
     execution.setVariable(FIRST_RESPONSE_DUE, firstResponseDue);

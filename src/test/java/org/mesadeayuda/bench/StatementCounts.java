@@ -115,7 +115,19 @@ final class StatementCounts implements BeanPostProcessor {
 
   private static void count(String key) {
     COUNTS.computeIfAbsent(key, k -> new LongAdder()).increment();
+    if (TRACE != null && key.endsWith(" " + TRACE)) {
+      // who asks: the application's frames nearest the statement, and the engine's command
+      String caller = java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+          .map(frame -> frame.getClassName() + "." + frame.getMethodName())
+          .filter(frame -> frame.startsWith("org.mesadeayuda.") && !frame.contains(".bench.")
+              || frame.startsWith("org.camunda.bpm.engine.impl.cmd."))
+          .limit(3).collect(java.util.stream.Collectors.joining(" < "));
+      COUNTS.computeIfAbsent("  from " + caller + " → " + key, k -> new LongAdder()).increment();
+    }
   }
+
+  /** {@code -Dbench.statements.trace=TABLE}: also count who runs each statement on that table. */
+  private static final String TRACE = System.getProperty("bench.statements.trace");
 
   static String key(String sql) {
     Matcher shape = SHAPE.matcher(sql);

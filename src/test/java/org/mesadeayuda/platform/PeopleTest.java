@@ -121,6 +121,28 @@ class PeopleTest {
     assertThat(Jobs.onlyTask(taskService, ticket).getAssignee()).isEqualTo("tomas.tecnico");
   }
 
+  @Test
+  void aTechnicianAddedOrRemovedInAdminIsOfferedOrNoLongerOfferedAtOnce() throws Exception {
+    ProcessInstance first = start(null, formVariables());
+    Task firstReview = Jobs.onlyTask(taskService, first);
+    assertThat(values(taskService.getVariableLocal(firstReview.getId(), FormOptions.SUPPORT_STAFF)))
+        .doesNotContain("nuevo.tecnico");
+
+    // the lists are kept a while (issue 19), but a change made through the engine is seen by the next task
+    TestUsers.create(identityService, "nuevo.tecnico", Role.TECNICOS.groupId(), PASSWORD);
+    try {
+      Task secondReview = Jobs.onlyTask(taskService, start(null, formVariables()));
+      assertThat(values(taskService.getVariableLocal(secondReview.getId(), FormOptions.SUPPORT_STAFF)))
+          .contains("nuevo.tecnico", "tomas.tecnico");
+    } finally {
+      identityService.deleteMembership("nuevo.tecnico", Role.TECNICOS.groupId());
+    }
+    Task thirdReview = Jobs.onlyTask(taskService, start(null, formVariables()));
+    assertThat(values(taskService.getVariableLocal(thirdReview.getId(), FormOptions.SUPPORT_STAFF)))
+        .doesNotContain("nuevo.tecnico").contains("tomas.tecnico");
+    identityService.deleteUser("nuevo.tecnico");
+  }
+
   // --- the ticket follows whoever holds it ----------------------------------------------------------------------
 
   @Test
