@@ -113,8 +113,14 @@ final class StatementCounts implements BeanPostProcessor {
     return result;
   }
 
+  /** Statements run by a thread while it starts a ticket are also counted apart, prefixed "start:". */
+  static final ThreadLocal<Boolean> STARTING = new ThreadLocal<>();
+
   private static void count(String key) {
     COUNTS.computeIfAbsent(key, k -> new LongAdder()).increment();
+    if (STARTING.get() != null) {
+      COUNTS.computeIfAbsent("start: " + key, k -> new LongAdder()).increment();
+    }
     if (TRACE != null && key.endsWith(" " + TRACE)) {
       // who asks: the application's frames nearest the statement, and the engine's command
       String caller = java.util.Arrays.stream(Thread.currentThread().getStackTrace())

@@ -233,10 +233,16 @@ abstract class SupportRequestBench {
       long ticket = ticketSequence.incrementAndGet();
       work.add(() -> {
         long began = System.nanoTime();
-        ProcessInstance instance = "app".equals(variant.name())
-            ? runtime.startProcessInstanceByKey(APP_KEY, Workload.startForm(ticket))
-            : runtime.startProcessInstanceByKey(variant.key(), workload.baselineBusinessKey(),
-                workload.baselineStart(ticket));
+        StatementCounts.STARTING.set(true);
+        ProcessInstance instance;
+        try {
+          instance = "app".equals(variant.name())
+              ? runtime.startProcessInstanceByKey(APP_KEY, Workload.startForm(ticket))
+              : runtime.startProcessInstanceByKey(variant.key(), workload.baselineBusinessKey(),
+                  workload.baselineStart(ticket));
+        } finally {
+          StatementCounts.STARTING.remove();
+        }
         starts.add(System.nanoTime() - began);
         requestTypes.put(instance.getId(), Workload.requestType(ticket));
       });
