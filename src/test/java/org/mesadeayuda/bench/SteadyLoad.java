@@ -23,7 +23,8 @@ final class SteadyLoad {
   static final int MINUTES = Integer.getInteger("bench.soak.minutes", 0);
   static final int SAMPLE_MINUTES = Integer.getInteger("bench.soak.sampleMinutes", 5);
 
-  record Sample(double minute, long tickets, double heapAfterFullGc, double rss, double metaspace, int threads) {}
+  record Sample(double minute, long tickets, double heapAfterFullGc, double rss, double metaspace, int threads,
+      double databaseFile) {}
 
   private final String database;
   private final long start = System.nanoTime();
@@ -57,23 +58,38 @@ final class SteadyLoad {
         .filter(pool -> pool.getType() == MemoryType.NON_HEAP && pool.getName().equals("Metaspace"))
         .mapToLong(pool -> pool.getUsage().getUsed()).sum() / 1048576.0;
     Sample sample = new Sample((System.nanoTime() - start) / 6e10, tickets, heap, rss(), metaspace,
-        ManagementFactory.getThreadMXBean().getThreadCount());
+        ManagementFactory.getThreadMXBean().getThreadCount(), databaseFileMegabytes());
     samples.add(sample);
     System.out.printf(Locale.ROOT, "[bench] steady load %5.1f min %6d tickets heap after full GC %6.1f MiB "
         + "RSS %6.1f MiB metaspace %5.1f MiB threads %d%n", sample.minute(), tickets, heap, sample.rss(), metaspace,
         sample.threads());
     nextSample = System.nanoTime() + TimeUnit.MINUTES.toNanos(SAMPLE_MINUTES);
+    try {
+      // as it goes: a run that dies (a full disk, an out-of-memory exit) still leaves its samples
+      write();
+    } catch (IOException e) {
+      System.out.println("[bench] steady load: " + e);
+    }
+  }
+
+  /** The H2 file's size (the benchmark's own database folder), or NaN on PostgreSQL. */
+  private static double databaseFileMegabytes() {
+    try (var files = Files.walk(H2Bench.FOLDER)) {
+      return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum() / 1048576.0;
+    } catch (IOException e) {
+      return Double.NaN;
+    }
   }
 
   void write() throws IOException {
     StringBuilder text = new StringBuilder("## Steady load (" + database + ")\n\n" + "From " + began + " to " + now()
         + ": application tickets through their whole lifecycle, 8 workers, rounds of 100 back to back; every "
         + SAMPLE_MINUTES + " minutes a full collection (System.gc(), parallel collector) and the heap still in use "
-        + "after it.\n\n| minute | tickets finished | heap after full GC MiB | RSS MiB | metaspace MiB | threads |\n"
-        + "|---|---|---|---|---|---|\n");
+        + "after it.\n\n| minute | tickets finished | heap after full GC MiB | RSS MiB | metaspace MiB | threads | "
+        + "H2 file MiB |\n|---|---|---|---|---|---|---|\n");
     for (Sample s : samples) {
-      text.append(String.format(Locale.ROOT, "| %.1f | %,d | %.1f | %.1f | %.1f | %d |%n", s.minute(), s.tickets(),
-          s.heapAfterFullGc(), s.rss(), s.metaspace(), s.threads()));
+      text.append(String.format(Locale.ROOT, "| %.1f | %,d | %.1f | %.1f | %.1f | %d | %.0f |%n", s.minute(),
+          s.tickets(), s.heapAfterFullGc(), s.rss(), s.metaspace(), s.threads(), s.databaseFile()));
     }
     if (samples.size() >= 4) {
       // the first sample is just after the warm-up; compare the second half's growth per 10,000 tickets
@@ -89,7 +105,6 @@ final class SteadyLoad {
     Files.createDirectories(BenchReport.FOLDER);
     Files.writeString(BenchReport.FOLDER.resolve("steady-load-"
         + database.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".md"), text);
-    System.out.println(text);
   }
 
   private static double rss() {
