@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * (65 GB in 47 minutes of the benchmark's steady load, until the disk was full) while commits got slower as it grew.
  * This does that thread's housekeeping on a schedule: when the live data fill less than
  * {@code mesa.h2.compact-fill-rate} percent of the file's chunks, up to {@code mesa.h2.compact-write} of live pages
- * are rewritten, so old chunks empty out and their space is reused after H2's retention time (45 s). It is H2's own
+ * are rewritten every {@code mesa.h2.compact-interval}, so old chunks empty out and their space is reused after H2's
+ * retention time (45 s, kept: a shorter one risks the file on a power cut). The file then levels off at its live data
+ * plus about two retention times of writing (a few GB under the benchmark's full load, little at a help desk's). H2's own
  * compaction ({@link MVStore#compact(int, int)}), run under its store lock next to the application's transactions;
  * nothing is ever removed that a transaction can still read. Off on PostgreSQL (its autovacuum does this).
  */
@@ -35,14 +37,14 @@ public class H2FileMaintenance {
   private volatile Boolean embeddedH2File;
 
   public H2FileMaintenance(DataSource dataSource, @Value("${mesa.h2.compact-fill-rate:70}") int fillRate,
-      @Value("${mesa.h2.compact-write:32MB}") org.springframework.util.unit.DataSize write) {
+      @Value("${mesa.h2.compact-write:64MB}") org.springframework.util.unit.DataSize write) {
     this.dataSource = dataSource;
     this.fillRate = fillRate;
     this.writeBytes = (int) Math.min(Integer.MAX_VALUE, write.toBytes());
   }
 
-  @Scheduled(initialDelayString = "${mesa.h2.compact-interval:PT5S}",
-      fixedDelayString = "${mesa.h2.compact-interval:PT5S}")
+  @Scheduled(initialDelayString = "${mesa.h2.compact-interval:PT1S}",
+      fixedDelayString = "${mesa.h2.compact-interval:PT1S}")
   public void compact() {
     if (Boolean.FALSE.equals(embeddedH2File)) {
       return;
