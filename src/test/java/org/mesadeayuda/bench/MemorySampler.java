@@ -49,9 +49,18 @@ final class MemorySampler {
 
   /** VmHWM of /proc/self/status: the most resident memory the JVM process ever had, in MiB. */
   static double rssHighWaterMarkMegabytes() {
+    return statusMegabytes("VmHWM:");
+  }
+
+  /** VmRSS of /proc/self/status: the resident memory now, in MiB. */
+  static double rssMegabytes() {
+    return statusMegabytes("VmRSS:");
+  }
+
+  private static double statusMegabytes(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
         }
       }
@@ -59,5 +68,17 @@ final class MemorySampler {
       return Double.NaN;
     }
     return Double.NaN;
+  }
+
+  /** The size of the benchmark's H2 files ({@link H2Bench#FOLDER}) in MiB, NaN when there are none (PostgreSQL). */
+  static double h2FileMegabytes() {
+    if (!Files.isDirectory(H2Bench.FOLDER)) {
+      return Double.NaN;
+    }
+    try (var files = Files.walk(H2Bench.FOLDER)) {
+      return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum() / 1048576.0;
+    } catch (IOException e) {
+      return Double.NaN;
+    }
   }
 }

@@ -57,8 +57,8 @@ final class SteadyLoad {
     double metaspace = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.NON_HEAP && pool.getName().equals("Metaspace"))
         .mapToLong(pool -> pool.getUsage().getUsed()).sum() / 1048576.0;
-    Sample sample = new Sample((System.nanoTime() - start) / 6e10, tickets, heap, rss(), metaspace,
-        ManagementFactory.getThreadMXBean().getThreadCount(), databaseFileMegabytes());
+    Sample sample = new Sample((System.nanoTime() - start) / 6e10, tickets, heap, MemorySampler.rssMegabytes(), metaspace,
+        ManagementFactory.getThreadMXBean().getThreadCount(), MemorySampler.h2FileMegabytes());
     samples.add(sample);
     System.out.printf(Locale.ROOT, "[bench] steady load %5.1f min %6d tickets heap after full GC %6.1f MiB "
         + "RSS %6.1f MiB metaspace %5.1f MiB threads %d%n", sample.minute(), tickets, heap, sample.rss(), metaspace,
@@ -69,15 +69,6 @@ final class SteadyLoad {
       write();
     } catch (IOException e) {
       System.out.println("[bench] steady load: " + e);
-    }
-  }
-
-  /** The H2 file's size (the benchmark's own database folder), or NaN on PostgreSQL. */
-  private static double databaseFileMegabytes() {
-    try (var files = Files.walk(H2Bench.FOLDER)) {
-      return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum() / 1048576.0;
-    } catch (IOException e) {
-      return Double.NaN;
     }
   }
 
@@ -105,19 +96,6 @@ final class SteadyLoad {
     Files.createDirectories(BenchReport.FOLDER);
     Files.writeString(BenchReport.FOLDER.resolve("steady-load-"
         + database.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".md"), text);
-  }
-
-  private static double rss() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return Double.NaN;
-    }
-    return Double.NaN;
   }
 
   private static String now() {

@@ -136,15 +136,13 @@ abstract class SupportRequestBench {
       StatementCounts.snapshot().forEach((key, count) -> baselineStatements.merge(key, count, Long::sum));
     }
     memory.stop();
-    if (java.nio.file.Files.isDirectory(H2Bench.FOLDER)) {
-      try (var files = java.nio.file.Files.walk(H2Bench.FOLDER)) {
-        long bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
-        String line = String.format(java.util.Locale.ROOT, "%s: H2 file after the rounds (%d tickets of both "
-            + "variants and the warm-up): %.0f MiB", database(), countAppTickets() * 2, bytes / 1048576.0);
-        System.out.println("[bench] " + line);
-        java.nio.file.Files.createDirectories(BenchReport.FOLDER);
-        java.nio.file.Files.writeString(BenchReport.FOLDER.resolve("h2-file.md"), line + "\n");
-      }
+    double h2File = MemorySampler.h2FileMegabytes();
+    if (!Double.isNaN(h2File)) {
+      String line = String.format(java.util.Locale.ROOT, "%s: H2 file after the rounds (%d tickets of both variants "
+          + "and the warm-up): %.0f MiB", database(), countAppTickets() * 2, h2File);
+      System.out.println("[bench] " + line);
+      java.nio.file.Files.createDirectories(BenchReport.FOLDER);
+      java.nio.file.Files.writeString(BenchReport.FOLDER.resolve("h2-file.md"), line + "\n");
     }
     if (StatementCounts.ON) {
       StatementCounts.write(database(), appStatements, (long) perRound * rounds, baselineStatements,
