@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Keeps the embedded H2 file from growing without end (issue 19). With {@code WRITE_DELAY=0} (every commit on disk
@@ -37,7 +38,7 @@ public class H2FileMaintenance {
   private volatile Boolean embeddedH2File;
 
   public H2FileMaintenance(DataSource dataSource, @Value("${mesa.h2.compact-fill-rate:70}") int fillRate,
-      @Value("${mesa.h2.compact-write:64MB}") org.springframework.util.unit.DataSize write) {
+      @Value("${mesa.h2.compact-write:64MB}") DataSize write) {
     this.dataSource = dataSource;
     this.fillRate = fillRate;
     this.writeBytes = (int) Math.min(Integer.MAX_VALUE, write.toBytes());

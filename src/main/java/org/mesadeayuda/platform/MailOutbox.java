@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,7 @@ public class MailOutbox {
 
   /** The files of a queued e-mail, in the order they were given. */
   public List<MailAttachment> attachments(long id) {
-    return jdbc.query("SELECT file_name, content_type, content FROM mail_outbox_attachment WHERE mail_id = ? "
-        + "ORDER BY position", (rs, n) -> new MailAttachment(rs.getString("file_name"), rs.getString("content_type"),
-            rs.getBytes("content")), id);
+    return attachments(List.of(id)).getOrDefault(id, List.of());
   }
 
   /** The files of each of these e-mails (those without files are left out). */
@@ -112,20 +111,13 @@ public class MailOutbox {
   }
 
   private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   /** Makes the queued e-mail an answer in a conversation, in the caller's transaction. */
   public void thread(long id, MailThread thread) {
     jdbc.update("INSERT INTO mail_outbox_thread (mail_id, in_reply_to, mail_references) VALUES (?, ?, ?)", id,
         thread.inReplyTo(), thread.references());
-  }
-
-  /** The conversation the e-mail answers in, if it answers a message. */
-  public Optional<MailThread> threadOf(long id) {
-    return jdbc.query("SELECT in_reply_to, mail_references FROM mail_outbox_thread WHERE mail_id = ?",
-        (rs, row) -> new MailThread(rs.getString("in_reply_to"), rs.getString("mail_references")), id).stream()
-        .findFirst();
   }
 
   /** Ids of the pending e-mails due by {@code now} that no sender holds, oldest first. */

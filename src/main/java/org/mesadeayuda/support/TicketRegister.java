@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -67,10 +68,7 @@ public class TicketRegister {
     StringBuilder sql = new StringBuilder("UPDATE support_ticket SET ");
     List<Object> values = new ArrayList<>();
     columns.forEach((name, value) -> {
-      if (!COLUMN.matcher(name).matches()) {
-        throw new IllegalArgumentException("not a column of the register: " + name);
-      }
-      sql.append(values.isEmpty() ? "" : ", ").append(name).append(" = ?");
+      sql.append(values.isEmpty() ? "" : ", ").append(column(name)).append(" = ?");
       values.add(value instanceof Instant instant ? Timestamp.from(instant) : value);
     });
     // the row's version moves as with a whole-row save, so a step that read the row before this write and saves it
@@ -78,32 +76,32 @@ public class TicketRegister {
     sql.append(", version = version + 1 WHERE ticket_number = ?");
     values.add(ticketNumber);
     if (column != null) {
-      if (!COLUMN.matcher(column).matches()) {
-        throw new IllegalArgumentException("not a column of the register: " + column);
-      }
-      sql.append(" AND ").append(column).append(" = ?");
+      sql.append(" AND ").append(column(column)).append(" = ?");
       values.add(expected);
     }
     return jdbc.update(sql.toString(), values.toArray());
   }
 
+  private static String column(String name) {
+    if (!COLUMN.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a column of the register: " + name);
+    }
+    return name;
+  }
+
   /** When the ticket was received and resolved (either null when not yet); what closing needs of the row. */
   public Instant[] openedAndResolved(String ticketNumber) {
     List<Instant[]> rows = jdbc.query("SELECT opened_at, resolved_at FROM support_ticket WHERE ticket_number = ?",
-        (rs, n) -> new Instant[] {instantOf(rs.getTimestamp(1)), instantOf(rs.getTimestamp(2))}, ticketNumber);
+        (rs, n) -> new Instant[] {instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))}, ticketNumber);
     if (rows.isEmpty()) {
       throw new IllegalStateException("ticket " + ticketNumber + " is not in the register");
     }
     return rows.get(0);
   }
 
-  private static Instant instantOf(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
   /** Column name, value, column name, value… in order; values may be null. */
   public static Map<String, Object> columns(Object... namesAndValues) {
-    Map<String, Object> columns = new java.util.LinkedHashMap<>();
+    Map<String, Object> columns = new LinkedHashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       columns.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }
