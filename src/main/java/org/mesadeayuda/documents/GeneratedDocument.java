@@ -9,9 +9,9 @@ public record GeneratedDocument(long id, String caseNumber, String kind, String 
 
   public static final String PDF = "application/pdf";
 
-  /** The document as a file of an e-mail. */
+  /** The document as a file of an e-mail: the outbox keeps a reference to it, not a second copy of its bytes. */
   public MailAttachment asAttachment() {
-    return new MailAttachment(fileName, contentType, content);
+    return new MailAttachment(fileName, contentType, content, id);
   }
 
   /** Where the people it names download it (same login as Tasklist). */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -33,14 +34,18 @@ public class GeneratedDocuments {
   public GeneratedDocument store(String caseNumber, String kind, String title, String fileName, String contentType,
       byte[] content, DocumentReaders readers, Instant now) {
     KeyHolder key = new GeneratedKeyHolder();
+    String sha256 = sha256(content);
     jdbc.sql("INSERT INTO generated_document (case_number, kind, title, file_name, content_type, size_bytes, sha256,"
             + " content, created_at, reader_users, reader_groups) VALUES (:caseNumber, :kind, :title, :fileName,"
             + " :contentType, :size, :sha256, :content, :createdAt, :users, :groups)")
         .param("caseNumber", caseNumber).param("kind", kind).param("title", title).param("fileName", fileName)
-        .param("contentType", contentType).param("size", (long) content.length).param("sha256", sha256(content))
+        .param("contentType", contentType).param("size", (long) content.length).param("sha256", sha256)
         .param("content", content).param("createdAt", Timestamp.from(now)).param("users", readers.usersColumn())
         .param("groups", readers.groupsColumn()).update(key, "id");
-    return find(key.getKey().longValue()).orElseThrow();
+    // what was written, without reading the bytes back (the columns keep microseconds)
+    return new GeneratedDocument(key.getKey().longValue(), caseNumber, kind, title, fileName, contentType,
+        content.length, sha256, now.truncatedTo(ChronoUnit.MICROS),
+        DocumentReaders.of(readers.usersColumn(), readers.groupsColumn()), content);
   }
 
   /** The document with its bytes. */

@@ -70,9 +70,10 @@ public class MailOutbox {
     long id = key.getKey().longValue();
     for (int position = 0; position < attachments.size(); position++) {
       MailAttachment attachment = attachments.get(position);
-      jdbc.update("INSERT INTO mail_outbox_attachment (mail_id, position, file_name, content_type, content) "
-          + "VALUES (?, ?, ?, ?, ?)", id, position, attachment.fileName(), attachment.contentType(),
-          attachment.content());
+      // a kept document is referenced, not copied (V31): its bytes are written once, with the case
+      jdbc.update("INSERT INTO mail_outbox_attachment (mail_id, position, file_name, content_type, content, "
+          + "document_id) VALUES (?, ?, ?, ?, ?, ?)", id, position, attachment.fileName(), attachment.contentType(),
+          attachment.documentId() == null ? attachment.content() : null, attachment.documentId());
     }
     return id;
   }
@@ -88,10 +89,13 @@ public class MailOutbox {
     if (ids.isEmpty()) {
       return files;
     }
-    jdbc.query("SELECT mail_id, file_name, content_type, content FROM mail_outbox_attachment WHERE mail_id IN ("
-        + placeholders(ids.size()) + ") ORDER BY mail_id, position", rs -> {
+    jdbc.query("SELECT a.mail_id, a.file_name, a.content_type, COALESCE(a.content, d.content) AS content, "
+        + "a.document_id FROM mail_outbox_attachment a LEFT JOIN generated_document d ON d.id = a.document_id "
+        + "WHERE a.mail_id IN (" + placeholders(ids.size()) + ") ORDER BY a.mail_id, a.position", rs -> {
+          long document = rs.getLong("document_id");
           files.computeIfAbsent(rs.getLong("mail_id"), id -> new ArrayList<>()).add(new MailAttachment(
-              rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")));
+              rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content"),
+              rs.wasNull() ? null : document));
         }, ids.toArray());
     return files;
   }

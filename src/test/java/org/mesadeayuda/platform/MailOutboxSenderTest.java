@@ -36,6 +36,7 @@ class MailOutboxSenderTest {
       Duration.ofSeconds(30), Duration.ofMinutes(15), 5, Duration.ofMinutes(5), 50, Duration.ofDays(30));
 
   MailOutbox outbox;
+  JdbcTemplate jdbc;
   TestClock clock = new TestClock(START);
   FakeMailServer server = new FakeMailServer();
   MailOutboxSender nodeA;
@@ -45,10 +46,11 @@ class MailOutboxSenderTest {
   @BeforeEach
   void setUp() throws IOException {
     DataSource dataSource = newDatabase();
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    // the outbox (V11), its attachments (V26) and the conversations its e-mails answer in (V25_1)
+    jdbc = new JdbcTemplate(dataSource);
+    // the outbox (V11), its attachments (V26; kept documents by reference, V32) and the conversations its e-mails
+    // answer in (V25_1)
     for (String script : List.of("V11__mail_outbox.sql", "V25_1__mail_outbox_thread.sql",
-        "V26__documents_and_mail_attachments.sql")) {
+        "V26__documents_and_mail_attachments.sql", "V32__mail_attachment_by_document.sql")) {
       String migration = new ClassPathResource("db/migration/" + script)
           .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?m)^\\s*--.*$", "");
       for (String statement : migration.split(";")) {
@@ -298,6 +300,38 @@ class MailOutboxSenderTest {
     });
     assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
     assertThat(outbox.attachments(id)).as("a sent e-mail keeps no files, like no body").isEmpty();
+  }
+
+  @Test
+  void aKeptDocumentTravelsByReferenceAndTheEmailCarriesItsBytes() throws Exception {
+    byte[] pdf = "%PDF-1.7 dictamen".getBytes(StandardCharsets.UTF_8);
+    jdbc.update("INSERT INTO generated_document (id, case_number, kind, title, file_name, content_type, size_bytes, "
+        + "sha256, content, created_at) VALUES (7, 'SOP-2026-000001', 'technical_report', 'Dictamen', "
+        + "'Dictamen SOP-2026-000001.pdf', 'application/pdf', ?, ?, ?, ?)", pdf.length, "0".repeat(64), pdf,
+        java.sql.Timestamp.from(clock.instant()));
+    long id = outbox.add("support-ticket-finished", "mesa@institucion.gob", "ana@institucion.gob",
+        "Ticket finalizado", "Cuerpo\n",
+        List.of(new MailAttachment("Dictamen SOP-2026-000001.pdf", "application/pdf", pdf, 7L)), clock.instant());
+
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox_attachment WHERE mail_id = ? AND content IS NULL "
+        + "AND document_id = 7", Integer.class, id)).as("no second copy of the bytes").isEqualTo(1);
+    assertThat(outbox.attachments(id)).singleElement().satisfies(file -> {
+      assertThat(file.content()).isEqualTo(pdf);
+      assertThat(file.documentId()).isEqualTo(7L);
+    });
+    assertThat(nodeA.sendDue()).isEqualTo(1);
+    assertThat(server.mimeDelivered).singleElement().satisfies(message -> {
+      jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+      byte[] attached = null;
+      for (int i = 0; i < parts.getCount(); i++) {
+        if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+          attached = parts.getBodyPart(i).getInputStream().readAllBytes();
+        }
+      }
+      assertThat(attached).isEqualTo(pdf);
+    });
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM generated_document WHERE id = 7", Integer.class))
+        .as("the document stays with its case after the e-mail is sent").isEqualTo(1);
   }
 
   private long queue(String to) {
