@@ -48,7 +48,9 @@ public class MailOutbox {
 
   /**
    * Queues a rendered e-mail with its files, in the caller's transaction: the row and its attachments commit together
-   * (V26), so every attempt, also a resend after a crash, carries the same files.
+   * (V26), so every attempt, also a resend after a crash, carries the same files. A file that is a kept document
+   * ({@link MailAttachment#documentId()}) is recorded by its id; its bytes are read from the document when sending
+   * (V32).
    */
   public long add(String template, String from, String to, String subject, String body,
       List<MailAttachment> attachments, Instant now) {

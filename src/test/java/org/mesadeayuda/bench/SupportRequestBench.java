@@ -306,7 +306,8 @@ abstract class SupportRequestBench {
     // the round's window (UTC, epoch ms) lets a JFR recording of the run be split into application and baseline rounds
     long endedAt = System.currentTimeMillis();
     System.out.printf("[bench] %s %-8s %5d tickets %7.1f s %7.1f tickets/s errors %d window %d-%d%n", database(),
-        variant.name(), n, seconds, result.ticketsPerSecond(), errors.get(), endedAt - Math.round(seconds * 1000), endedAt);
+        variant.name(), n, seconds, result.ticketsPerSecond(), errors.get(), endedAt - Math.round(seconds * 1000),
+        endedAt);
     return result;
   }
 
