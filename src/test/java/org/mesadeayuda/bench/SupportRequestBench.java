@@ -136,6 +136,7 @@ abstract class SupportRequestBench {
       StatementCounts.snapshot().forEach((key, count) -> baselineStatements.merge(key, count, Long::sum));
     }
     memory.stop();
+    RoundProfile.writeRounds(database(), appRounds, baselineRounds);
     double h2File = MemorySampler.h2FileMegabytes();
     if (!Double.isNaN(h2File)) {
       String line = String.format(java.util.Locale.ROOT, "%s: H2 file after the rounds (%d tickets of both variants "
@@ -221,7 +222,9 @@ abstract class SupportRequestBench {
 
   record Variant(String name, String key) {}
 
-  record RoundResult(int tickets, double seconds, List<Long> completionNanos, List<Long> startNanos, int errors) {
+  /** A round's figures; {@code fromMillis}/{@code toMillis} (epoch) place it in a JFR recording of the run. */
+  record RoundResult(int tickets, double seconds, List<Long> completionNanos, List<Long> startNanos, int errors,
+      long fromMillis, long toMillis) {
     double ticketsPerSecond() {
       return tickets / seconds;
     }
@@ -302,12 +305,11 @@ abstract class SupportRequestBench {
     for (Thread worker : workers) {
       worker.join();
     }
-    RoundResult result = new RoundResult(n, seconds, new ArrayList<>(latencies), new ArrayList<>(starts), errors.get());
-    // the round's window (UTC, epoch ms) lets a JFR recording of the run be split into application and baseline rounds
     long endedAt = System.currentTimeMillis();
-    System.out.printf("[bench] %s %-8s %5d tickets %7.1f s %7.1f tickets/s errors %d window %d-%d%n", database(),
-        variant.name(), n, seconds, result.ticketsPerSecond(), errors.get(), endedAt - Math.round(seconds * 1000),
-        endedAt);
+    RoundResult result = new RoundResult(n, seconds, new ArrayList<>(latencies), new ArrayList<>(starts), errors.get(),
+        endedAt - Math.round(seconds * 1000), endedAt);
+    System.out.printf("[bench] %s %-8s %5d tickets %7.1f s %7.1f tickets/s errors %d%n", database(), variant.name(),
+        n, seconds, result.ticketsPerSecond(), errors.get());
     return result;
   }
 
