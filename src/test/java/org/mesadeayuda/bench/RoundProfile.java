@@ -19,14 +19,17 @@ import jdk.jfr.consumer.RecordingFile;
  * Issue 19, "profile before changing": a JFR recording of a benchmark run, split into its application rounds and its
  * baseline rounds and divided by the tickets of each, so the application's own cost shows as the difference. The run
  * writes its rounds to {@code target/bench/rounds-<database>.csv}; record with
- * {@code -Dbench.argLine="@src/deploy/jvm.options -XX:StartFlightRecording=filename=target/bench/h2.jfr,settings=profile"}
+ * <pre>
+ * -Dbench.argLine="@src/deploy/jvm.options
+ *     -XX:StartFlightRecording=filename=target/bench/h2.jfr,settings=profile"
+ * </pre>
  * and read with
  * <pre>
  * java -cp target/test-classes org.mesadeayuda.bench.RoundProfile target/bench/rounds-h2file.csv target/bench/h2.jfr
  * </pre>
  * It prints, per ticket, application vs baseline: CPU samples by area (the first frame from the top that belongs to a
- * known library: H2's store, H2's SQL, MyBatis, PDF, FEEL…) and by the nearest application frame, allocated megabytes by
- * area, and the collector's pauses.
+ * known library: H2's store, H2's SQL, MyBatis, PDF, FEEL…) and by the nearest application frame, allocated megabytes
+ * by area, and the collector's pauses.
  */
 public final class RoundProfile {
 
