@@ -72,7 +72,7 @@ public class MailOutbox {
     long id = key.getKey().longValue();
     for (int position = 0; position < attachments.size(); position++) {
       MailAttachment attachment = attachments.get(position);
-      // a kept document is referenced, not copied (V31): its bytes are written once, with the case
+      // a kept document is referenced, not copied (V32): its bytes are written once, with the case
       jdbc.update("INSERT INTO mail_outbox_attachment (mail_id, position, file_name, content_type, content, "
           + "document_id) VALUES (?, ?, ?, ?, ?, ?)", id, position, attachment.fileName(), attachment.contentType(),
           attachment.documentId() == null ? attachment.content() : null, attachment.documentId());
