@@ -16,9 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -173,10 +171,12 @@ public final class FormRules {
         .collect(Collectors.joining("; ")) + ".";
   }
 
-  /** The FEEL engine Camunda's DMN engine uses (feel-scala), the language of {@code conditional.hide}. */
+  /**
+   * FEEL as Camunda's decisions use it (feel-scala), the language of {@code conditional.hide}, with each expression
+   * parsed once ({@link FormFeel}).
+   */
   static FeelEngine engineFeel() {
-    return ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration().getDmnEngineConfiguration())
-        .getFeelEngine();
+    return FormFeel.INSTANCE;
   }
 
   private boolean hidden(Field field, FeelEngine feel, VariableMap context) {

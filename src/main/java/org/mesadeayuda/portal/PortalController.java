@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
@@ -19,13 +18,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.mesadeayuda.attachments.Attachment;
 import org.mesadeayuda.attachments.Attachments;
 import org.mesadeayuda.platform.FieldProblem;
+import org.mesadeayuda.platform.FormFeel;
 import org.mesadeayuda.platform.InvalidInputException;
 import org.mesadeayuda.platform.UserProfiles;
 import org.springframework.http.HttpStatus;
@@ -75,8 +74,7 @@ class PortalController {
     this.runtimeService = engine.getRuntimeService();
     this.identityService = engine.getIdentityService();
     this.jdbc = jdbc;
-    this.feel = ((DefaultDmnEngineConfiguration) ((ProcessEngineConfigurationImpl) engine
-        .getProcessEngineConfiguration()).getDmnEngineConfiguration()).getFeelEngine();
+    this.feel = FormFeel.INSTANCE;
   }
 
   static class ForbiddenException extends RuntimeException {
