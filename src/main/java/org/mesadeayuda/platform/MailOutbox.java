@@ -95,9 +95,9 @@ public class MailOutbox {
         + "a.document_id FROM mail_outbox_attachment a LEFT JOIN generated_document d ON d.id = a.document_id "
         + "WHERE a.mail_id IN (" + placeholders(ids.size()) + ") ORDER BY a.mail_id, a.position", rs -> {
           long document = rs.getLong("document_id");
+          Long documentId = rs.wasNull() ? null : document;
           files.computeIfAbsent(rs.getLong("mail_id"), id -> new ArrayList<>()).add(new MailAttachment(
-              rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content"),
-              rs.wasNull() ? null : document));
+              rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content"), documentId));
         }, ids.toArray());
     return files;
   }
