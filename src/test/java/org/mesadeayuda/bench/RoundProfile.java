@@ -29,7 +29,9 @@ import jdk.jfr.consumer.RecordingFile;
  * </pre>
  * It prints, per ticket, application vs baseline: CPU samples by area (the first frame from the top that belongs to a
  * known library: H2's store, H2's SQL, MyBatis, PDF, FEEL…) and by the nearest application frame, allocated megabytes
- * by area, and the collector's pauses.
+ * by area, the collector's pauses, and the samples of a ticket's start (the engine's start command) alone. Stacks are
+ * cut at JFR's depth (64 frames by default): add {@code -XX:FlightRecorderOptions=stackdepth=256} so a start's samples
+ * all show their start command.
  */
 public final class RoundProfile {
 
@@ -96,6 +98,8 @@ public final class RoundProfile {
     Map<String, Map<String, Double>> cpuByFrame = new HashMap<>();
     Map<String, Map<String, Double>> allocationByArea = new HashMap<>();
     Map<String, Map<String, Double>> gc = new HashMap<>();
+    Map<String, Map<String, Double>> startByArea = new HashMap<>();
+    Map<String, Map<String, Double>> startByFrame = new HashMap<>();
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[1]))) {
       String variant = variantAt(rounds, event.getStartTime());
       if (variant == null) {
@@ -105,6 +109,10 @@ public final class RoundProfile {
         case "jdk.ExecutionSample" -> {
           add(cpuByArea, variant, area(event.getStackTrace()), 1);
           add(cpuByFrame, variant, applicationFrame(event.getStackTrace()), 1);
+          if (inStart(event.getStackTrace())) {
+            add(startByArea, variant, area(event.getStackTrace()), 1);
+            add(startByFrame, variant, applicationFrame(event.getStackTrace()), 1);
+          }
         }
         case "jdk.ObjectAllocationSample" ->
             add(allocationByArea, variant, area(event.getStackTrace()), event.getLong("weight") / 1e6);
@@ -119,6 +127,8 @@ public final class RoundProfile {
         tickets.getOrDefault("baseline", 0));
     print("CPU samples by area", cpuByArea, tickets, 25);
     print("CPU samples by nearest application frame", cpuByFrame, tickets, 30);
+    print("CPU samples in a ticket's start (the synchronous part) by area", startByArea, tickets, 20);
+    print("CPU samples in a ticket's start by nearest application frame", startByFrame, tickets, 25);
     print("allocated MB by area", allocationByArea, tickets, 25);
     print("collector (pauses in ms, collections)", gc, tickets, 10);
   }
@@ -146,6 +156,12 @@ public final class RoundProfile {
       }
     }
     return "JDK / other";
+  }
+
+  /** Whether the sample is of a ticket's start: the engine's start command, up to the first wait state. */
+  private static boolean inStart(RecordedStackTrace stack) {
+    return stack != null && stack.getFrames().stream().anyMatch(frame -> frame.getMethod().getType().getName()
+        .equals("org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd"));
   }
 
   private static String applicationFrame(RecordedStackTrace stack) {

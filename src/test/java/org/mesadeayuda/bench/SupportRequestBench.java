@@ -105,6 +105,7 @@ abstract class SupportRequestBench {
   @Test
   void appAgainstBaseline() throws Exception {
     Assumptions.assumeTrue(SteadyLoad.MINUTES == 0, "-Dbench.soak.minutes runs the steady load instead");
+    Assumptions.assumeTrue(HistoryAtScale.TICKETS == 0, "-Dbench.lifecycles runs the history at scale instead");
     int total = Integer.getInteger("bench.tickets", 2000);
     int rounds = Integer.getInteger("bench.rounds", 4);
     // bench.tickets counts both variants: 2,000 = 4 rounds of 250 application tickets and 4 of 250 baseline ones
@@ -205,6 +206,22 @@ abstract class SupportRequestBench {
     awaitEmptyOutbox();
     assertThat(mail.received()).as("three e-mails per ticket").isEqualTo(3 * countAppTickets());
     load.write();
+  }
+
+  /**
+   * Issue 19: the database's growth on 100,000 finished tickets (-Dbench.lifecycles=100000) before and after the
+   * history cleanup, from the rows real tickets leave ({@link HistoryAtScale}).
+   */
+  @Test
+  void historyAtScale() throws Exception {
+    Assumptions.assumeTrue(HistoryAtScale.TICKETS > 0, "only with -Dbench.lifecycles=N");
+    workload = new Workload(calendar);
+    Variant app = new Variant("app", APP_KEY);
+    for (int done = 0; done < HistoryAtScale.TEMPLATES; done += 100) {
+      round(app, Math.min(100, HistoryAtScale.TEMPLATES - done));
+    }
+    awaitEmptyOutbox();
+    new HistoryAtScale(database(), jdbc, transactions, history, APP_KEY).run();
   }
 
   /** E-mails leave through the outbox just after their step commits: the last ones may still be on their way. */
