@@ -8,6 +8,7 @@ import org.mesadeayuda.TestMail;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ public class SupportRequestApiTest {
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
 
   @BeforeEach
   void users() {
@@ -55,6 +57,13 @@ public class SupportRequestApiTest {
     var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).singleResult();
     assertThat(instance).isNotNull();
     assertThat(runtimeService.getVariable(instance.getId(), "registeredBy")).isEqualTo(STAFF);
+    // the answer does not wait for the decisions (issue 19): classification, priority and the register row are the
+    // first step in the background
+    var firstStep = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Task_ClassifyRequest").singleResult();
+    assertThat(firstStep).as("the first step waits for the job executor").isNotNull();
+    assertThat(runtimeService.getVariable(instance.getId(), "priority")).isNull();
+    managementService.executeJob(firstStep.getId());
     assertThat(runtimeService.getVariable(instance.getId(), "priority")).isEqualTo("high");
     assertThat(runtimeService.getVariable(instance.getId(), "handlingGroup")).isEqualTo("tecnicos");
     // a gateway states whom and through which channel (README "Support request API"): its account's profile does not
