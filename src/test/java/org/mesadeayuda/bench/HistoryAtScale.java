@@ -268,6 +268,13 @@ final class HistoryAtScale {
       }
       Thread.sleep(5000);
     }
+    // until the job has rescheduled itself for the next window: a run still due now would delete the next
+    // generation's copies while they are written
+    long idleBy = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < idleBy && history.findHistoryCleanupJobs().stream()
+        .anyMatch(job -> job.getDuedate() != null && job.getDuedate().getTime() <= System.currentTimeMillis() + 60_000)) {
+      Thread.sleep(1000);
+    }
     return cleanupRuns() - runsBefore;
   }
 
