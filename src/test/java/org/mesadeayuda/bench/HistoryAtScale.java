@@ -68,6 +68,8 @@ final class HistoryAtScale {
   private final HistoryService history;
   private final String processKey;
   private final List<String> lines = new ArrayList<>();
+  private final List<String> rowsOfTable = new ArrayList<>();
+  private final List<String> tableSizes = new ArrayList<>();
 
   HistoryAtScale(String database, JdbcTemplate jdbc, PlatformTransactionManager transactions, HistoryService history,
       String processKey) {
@@ -326,10 +328,7 @@ final class HistoryAtScale {
   }
 
   private long size(String table) {
-    Long size = postgres
-        ? jdbc.queryForObject("SELECT pg_total_relation_size('" + table.toLowerCase(Locale.ROOT) + "')", Long.class)
-        : jdbc.queryForObject("SELECT DISK_SPACE_USED('" + table + "')", Long.class);
-    return size == null ? 0 : size;
+    return HistoryGrowth.size(jdbc, postgres, table);
   }
 
   private static long h2File() {
@@ -349,9 +348,6 @@ final class HistoryAtScale {
     tableSizes.add(title + ": " + sizes.tableBytes());
     log("%s", text);
   }
-
-  private final List<String> rowsOfTable = new ArrayList<>();
-  private final List<String> tableSizes = new ArrayList<>();
 
   private static String perTicket(long bytes, long tickets) {
     return String.format(Locale.ROOT, "%,.0f", bytes / (double) tickets);

@@ -111,7 +111,8 @@ final class HistoryGrowth {
     return new Measure(rows, bytes, size(jdbc, postgres, "SUPPORT_TICKET"));
   }
 
-  private static long size(JdbcTemplate jdbc, boolean postgres, String table) {
+  /** A table's bytes: with indexes and TOAST on PostgreSQL, H2's pages of it on H2. */
+  static long size(JdbcTemplate jdbc, boolean postgres, String table) {
     Long size = postgres
         ? jdbc.queryForObject("SELECT pg_total_relation_size('" + table.toLowerCase(Locale.ROOT) + "')", Long.class)
         : jdbc.queryForObject("SELECT DISK_SPACE_USED('" + table + "')", Long.class);
