@@ -30,6 +30,9 @@ public class MailOutbox {
   private static final String COLUMNS = "id, template, mail_from, mail_to, subject, body, state, created_at, attempts, "
       + "next_attempt_at, last_attempt_at, last_error, sent_at, locked_by";
 
+  /** A sender's hold on a row: who, and until when no other sender may take it. */
+  public record Claim(String owner, Instant until) {}
+
   /** One e-mail of the outbox. */
   public record OutgoingMail(long id, String template, String from, String to, String subject, String body,
       String state, Instant createdAt, int attempts, Instant nextAttemptAt, Instant lastAttemptAt, String lastError,
@@ -54,11 +57,21 @@ public class MailOutbox {
    */
   public long add(String template, String from, String to, String subject, String body,
       List<MailAttachment> attachments, Instant now) {
+    return add(template, from, to, subject, body, attachments, now, null);
+  }
+
+  /**
+   * As {@link #add(String, String, String, String, String, List, Instant)}, the row already held by {@code claim}
+   * (null: free): the sender that will try it right after the commit needs no claim of its own (issue 19), and no
+   * other sender takes it until the claim expires.
+   */
+  public long add(String template, String from, String to, String subject, String body,
+      List<MailAttachment> attachments, Instant now, Claim claim) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (template, mail_from, mail_to, "
-          + "subject, body, state, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
-          new String[] {"id"});
+          + "subject, body, state, created_at, attempts, next_attempt_at, locked_by, locked_until) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", new String[] {"id"});
       insert.setString(1, template);
       insert.setString(2, from);
       insert.setString(3, to);
@@ -67,6 +80,8 @@ public class MailOutbox {
       insert.setString(6, PENDING);
       insert.setTimestamp(7, Timestamp.from(now));
       insert.setTimestamp(8, Timestamp.from(now));
+      insert.setString(9, claim == null ? null : claim.owner());
+      insert.setTimestamp(10, claim == null ? null : Timestamp.from(claim.until()));
       return insert;
     }, key);
     long id = key.getKey().longValue();
@@ -145,6 +160,24 @@ public class MailOutbox {
   }
 
   /**
+   * Those of {@code ids} that {@code owner} holds, still pending, with its claim running until after
+   * {@code heldUntilAfter}: rows it queued already claimed ({@link #add(String, String, String, String, String, List,
+   * Instant, Claim)}), read in one query. A row whose claim runs out sooner is left alone; once it has expired, any
+   * sender claims it as usual.
+   */
+  public List<OutgoingMail> heldBy(List<Long> ids, String owner, Instant heldUntilAfter) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Object> arguments = new ArrayList<>(ids);
+    arguments.add(PENDING);
+    arguments.add(owner);
+    arguments.add(Timestamp.from(heldUntilAfter));
+    return jdbc.query("SELECT " + COLUMNS + " FROM mail_outbox WHERE id IN (" + placeholders(ids.size()) + ") "
+        + "AND state = ? AND locked_by = ? AND locked_until > ? ORDER BY id", MailOutbox::row, arguments.toArray());
+  }
+
+  /**
    * Records the delivery; false when the claim was lost meanwhile (it expired and another sender took the row). The
    * body is dropped: some e-mails carry secrets (a remote-access identifier, kept elsewhere only as its hash), and the
    * sent row is only a log line for the operators.
@@ -163,6 +196,35 @@ public class MailOutbox {
       jdbc.update("DELETE FROM mail_outbox_attachment WHERE mail_id = ?", id);
     }
     return marked;
+  }
+
+  /**
+   * {@link #markSent(long, String, Instant, boolean)} for a batch, in one round trip; returns those of {@code ids}
+   * whose claim {@code owner} had lost meanwhile. {@code withFiles}: the e-mails among them that carried files.
+   */
+  public List<Long> markSent(List<Long> ids, java.util.Set<Long> withFiles, String owner, Instant now) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Timestamp at = Timestamp.from(now);
+    int[] counts = jdbc.batchUpdate("UPDATE mail_outbox SET state = ?, sent_at = ?, last_attempt_at = ?, body = '', "
+        + "locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?",
+        ids.stream().map(id -> new Object[] {SENT, at, at, id, owner}).toList());
+    List<Long> lost = new ArrayList<>();
+    List<Long> filesToDrop = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      // a driver that cannot tell (SUCCESS_NO_INFO) ran the update: it is taken as done
+      if (counts[i] == 0) {
+        lost.add(ids.get(i));
+      } else if (withFiles.contains(ids.get(i))) {
+        filesToDrop.add(ids.get(i));
+      }
+    }
+    if (!filesToDrop.isEmpty()) {
+      jdbc.update("DELETE FROM mail_outbox_attachment WHERE mail_id IN (" + placeholders(filesToDrop.size()) + ")",
+          filesToDrop.toArray());
+    }
+    return lost;
   }
 
   /** Records a failed attempt and when to try again, and frees the row. */

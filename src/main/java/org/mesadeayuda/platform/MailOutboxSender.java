@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.time.Clock;
@@ -71,6 +72,8 @@ public class MailOutboxSender implements DisposableBean {
   /** E-mails whose step has committed, waiting for a background drainer ({@code after-commit: background}). */
   private final LinkedBlockingQueue<Long> committed = new LinkedBlockingQueue<>(AFTER_COMMIT_QUEUE);
   private final AtomicInteger drainers = new AtomicInteger();
+  /** E-mails this sender is delivering right now. */
+  private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Autowired
   public MailOutboxSender(MailOutbox outbox, JavaMailSender mailServer, MailOutboxProperties properties,
@@ -88,6 +91,18 @@ public class MailOutboxSender implements DisposableBean {
     this.ownTransaction = new TransactionTemplate(transactionManager);
     // also when called right after a commit, while the committed transaction's connection is still bound
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * The claim a step's e-mail is queued with when this sender will try it right after the commit: the row is this
+   * sender's from the start, so delivering it needs no claim of its own (no update, no commit; issue 19). Null when
+   * nothing is tried after the commit ({@code after-commit: none}): the row is queued free for the scheduled sender.
+   * Should the after-commit attempt not happen (the node dies, its queue is full), the claim expires after
+   * {@code claimDuration} and any node's scheduled sender takes the e-mail, as after a crash while sending.
+   */
+  public MailOutbox.Claim claimForAfterCommit() {
+    return properties.afterCommit() == MailOutboxProperties.AfterCommit.NONE ? null
+        : new MailOutbox.Claim(owner, clock.instant().plus(properties.claimDuration()));
   }
 
   /** Sends every e-mail due now; returns how many were sent. */
@@ -242,13 +257,34 @@ public class MailOutboxSender implements DisposableBean {
    * again after the claim expires (at least once).
    */
   BatchResult deliver(List<Long> ids, Instant now) {
+    // an e-mail this sender is already delivering (a second notice for the same row) is left to that delivery
+    List<Long> mine = new ArrayList<>();
+    for (Long id : new LinkedHashSet<>(ids)) {
+      if (inFlight.add(id)) {
+        mine.add(id);
+      }
+    }
+    try {
+      return deliverClaimed(mine, now);
+    } finally {
+      mine.forEach(inFlight::remove);
+    }
+  }
+
+  private BatchResult deliverClaimed(List<Long> ids, Instant now) {
     Instant until = now.plus(properties.claimDuration());
     Map<Long, List<MailAttachment>> attachments = new HashMap<>();
     Map<Long, MailThread> threads = new HashMap<>();
-    // the claim and what the claimed e-mails carry, in one short transaction (issue 19: one commit less per batch)
+    // the claim and what the claimed e-mails carry, in one short transaction (issue 19: one commit less per batch).
+    // Rows queued already claimed by this sender are read, not claimed again, while at least half their claim is
+    // left (the time a delivery may take); the others are claimed with a conditional update each.
+    Instant heldLongEnough = now.plus(properties.claimDuration().dividedBy(2));
     List<OutgoingMail> claimed = inTransaction(() -> {
-      List<OutgoingMail> taken = ids.stream().map(id -> outbox.claim(id, owner, now, until))
-          .flatMap(Optional::stream).toList();
+      List<OutgoingMail> taken = new ArrayList<>(outbox.heldBy(ids, owner, heldLongEnough));
+      java.util.Set<Long> held = new java.util.HashSet<>();
+      taken.forEach(mail -> held.add(mail.id()));
+      ids.stream().filter(id -> !held.contains(id)).map(id -> outbox.claim(id, owner, now, until))
+          .flatMap(Optional::stream).forEach(taken::add);
       if (!taken.isEmpty()) {
         List<Long> takenIds = taken.stream().map(OutgoingMail::id).toList();
         attachments.putAll(outbox.attachments(takenIds));
@@ -312,13 +348,22 @@ public class MailOutboxSender implements DisposableBean {
       }
     }
     inTransaction(() -> {
+      List<Long> sent = new ArrayList<>();
+      java.util.Set<Long> withFiles = new java.util.HashSet<>();
       for (OutgoingMail mail : claimed) {
         RuntimeException failure = failures.get(mail.id());
         if (failure != null) {
           recordFailure(mail, now, failure);
-        } else if (!outbox.markSent(mail.id(), owner, sentAt, !attachments.get(mail.id()).isEmpty())) {
-          LOG.warn("E-mail {} was sent but its claim had expired: another sender may send it again", mail.id());
+        } else {
+          sent.add(mail.id());
+          if (!attachments.get(mail.id()).isEmpty()) {
+            withFiles.add(mail.id());
+          }
         }
+      }
+      // one round trip for the whole batch
+      for (Long lost : outbox.markSent(sent, withFiles, owner, sentAt)) {
+        LOG.warn("E-mail {} was sent but its claim had expired: another sender may send it again", lost);
       }
       return null;
     });

@@ -85,8 +85,9 @@ public class Mailer {
   public void send(String to, String templateName, Map<String, ?> values, List<MailAttachment> attachments,
       MailThread thread) {
     MailText mail = render(templateName, values);
+    // queued already held by this node's sender, which tries it right after the commit without claiming it
     long id = outbox.add(templateName, institution.mailFrom(), to, mail.subject(), mail.body(), attachments,
-        Clock.systemUTC().instant());
+        Clock.systemUTC().instant(), sender.claimForAfterCommit());
     if (thread != null) {
       outbox.thread(id, thread);
     }

@@ -121,7 +121,7 @@ final class StatementCounts implements BeanPostProcessor {
     if (STARTING.get() != null) {
       COUNTS.computeIfAbsent("start: " + key, k -> new LongAdder()).increment();
     }
-    if (TRACE != null && key.endsWith(" " + TRACE)) {
+    if (TRACE != null && TRACE.stream().anyMatch(table -> key.endsWith(" " + table) || key.equals(table))) {
       // who asks: the application's frames nearest the statement, and the engine's command
       String caller = java.util.Arrays.stream(Thread.currentThread().getStackTrace())
           .map(frame -> frame.getClassName() + "." + frame.getMethodName())
@@ -132,8 +132,12 @@ final class StatementCounts implements BeanPostProcessor {
     }
   }
 
-  /** {@code -Dbench.statements.trace=TABLE}: also count who runs each statement on that table. */
-  private static final String TRACE = System.getProperty("bench.statements.trace");
+  /**
+   * {@code -Dbench.statements.trace=TABLE[,TABLE…]}: also count who runs each statement on those tables ({@code COMMIT}
+   * traces the commits).
+   */
+  private static final java.util.List<String> TRACE = System.getProperty("bench.statements.trace") == null ? null
+      : java.util.List.of(System.getProperty("bench.statements.trace").toUpperCase(Locale.ROOT).split(","));
 
   static String key(String sql) {
     Matcher shape = SHAPE.matcher(sql);

@@ -335,6 +335,74 @@ class MailOutboxSenderTest {
         .as("the document stays with its case after the e-mail is sent").isEqualTo(1);
   }
 
+  /**
+   * Issue 19: a step's e-mail is queued already held by the sender that tries it after the commit, so that delivery
+   * claims nothing (no update); no other node takes it meanwhile, and it is sent once and marked sent.
+   */
+  @Test
+  void aMailQueuedForTheAfterCommitSenderIsItsOwnAndLeavesWithoutAClaimOfItsOwn() throws Exception {
+    MailOutboxSender sender = sameThreadSender("node-e");
+    long id = queueFor(sender, "ana@institucion.gob");
+    assertThat(outbox.find(id).orElseThrow().lockedBy()).isEqualTo("node-e");
+    List<String> claims = new ArrayList<>();
+    server.whileSending = message -> claims.add(String.valueOf(outbox.find(id).orElseThrow().lockedBy()));
+
+    assertThat(nodeB.sendDue()).as("another node's pass leaves it to its sender").isZero();
+    sender.afterCommit(id);
+    sender.afterCommit(id); // a second notice for the same row: sent already, nothing to do
+
+    assertThat(server.delivered).hasSize(1);
+    assertThat(claims).containsExactly("node-e");
+    OutgoingMail sent = outbox.find(id).orElseThrow();
+    assertThat(sent.state()).isEqualTo(MailOutbox.SENT);
+    assertThat(sent.lockedBy()).isNull();
+    assertThat(nodeB.sendDue()).isZero();
+    assertThat(server.delivered).hasSize(1);
+  }
+
+  /** The node that queued an e-mail for itself dies before trying it: once the claim expires another node sends it. */
+  @Test
+  void aMailWhoseAfterCommitSenderNeverTriedItIsSentByAnotherNodeOnceTheClaimExpires() {
+    MailOutboxSender dead = sameThreadSender("node-dead");
+    long id = queueFor(dead, "ana@institucion.gob");
+
+    clock.move(PROPERTIES.claimDuration().minusSeconds(1));
+    assertThat(nodeB.sendDue()).isZero();
+    clock.move(Duration.ofSeconds(2));
+    assertThat(nodeB.sendDue()).isEqualTo(1);
+    assertThat(server.delivered).hasSize(1);
+    assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(MailOutbox.SENT);
+  }
+
+  /**
+   * A held e-mail whose claim has mostly run out (its step took minutes to commit) is not sent on the remainder, which
+   * might not cover a slow mail server: it waits for the claim to expire and goes out once, by whoever claims it.
+   */
+  @Test
+  void aHeldMailWithLittleOfItsClaimLeftWaitsForTheClaimToExpire() {
+    MailOutboxSender sender = sameThreadSender("node-f");
+    long id = queueFor(sender, "ana@institucion.gob");
+    clock.move(PROPERTIES.claimDuration().dividedBy(2).plusSeconds(1));
+
+    sender.afterCommit(id);
+    assertThat(server.delivered).isEmpty();
+    clock.move(PROPERTIES.claimDuration());
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(server.delivered).hasSize(1);
+  }
+
+  private MailOutboxSender sameThreadSender(String node) {
+    MailOutboxProperties sameThread = new MailOutboxProperties(true, Duration.ofSeconds(2),
+        MailOutboxProperties.AfterCommit.SAME_THREAD, 2, Duration.ZERO, Duration.ofSeconds(30), Duration.ofMinutes(15),
+        5, Duration.ofMinutes(5), 50, Duration.ofDays(30));
+    return new MailOutboxSender(outbox, server, sameThread, transactions, clock, node);
+  }
+
+  private long queueFor(MailOutboxSender sender, String to) {
+    return outbox.add("support-acknowledgement", "mesa@institucion.gob", to, "Solicitud recibida — SOP-2026-000001",
+        "Cuerpo\n", List.of(), clock.instant(), sender.claimForAfterCommit());
+  }
+
   private long queue(String to) {
     return outbox.add("support-acknowledgement", "mesa@institucion.gob", to, "Solicitud recibida — SOP-2026-000001",
         "Cuerpo\n", clock.instant());
