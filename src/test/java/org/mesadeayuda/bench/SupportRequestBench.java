@@ -123,6 +123,8 @@ abstract class SupportRequestBench {
     round(app, warmUp);
     round(baseline, warmUp);
     StepTimings.reset();
+    // the high-water mark so far (start, deployment, warm-up), to tell whether the peak belongs to the rounds
+    double rssBeforeRounds = MemorySampler.rssHighWaterMarkMegabytes();
     memory.start();
     List<RoundResult> appRounds = new ArrayList<>();
     List<RoundResult> baselineRounds = new ArrayList<>();
@@ -137,6 +139,8 @@ abstract class SupportRequestBench {
       StatementCounts.snapshot().forEach((key, count) -> baselineStatements.merge(key, count, Long::sum));
     }
     memory.stop();
+    System.out.printf(java.util.Locale.ROOT, "[bench] %s: peak RSS (VmHWM) %.0f MiB before the rounds, %.0f MiB after "
+        + "them%n", database(), rssBeforeRounds, MemorySampler.rssHighWaterMarkMegabytes());
     RoundProfile.writeRounds(database(), appRounds, baselineRounds);
     double h2File = MemorySampler.h2FileMegabytes();
     if (!Double.isNaN(h2File)) {
