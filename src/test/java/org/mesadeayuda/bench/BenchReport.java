@@ -28,7 +28,7 @@ final class BenchReport {
   private BenchReport() {}
 
   record Summary(double medianTicketsPerSecond, List<Double> roundsTicketsPerSecond, double p50Millis,
-      double p95Millis, double startP50Millis, int errors) {}
+      double p95Millis, double startP50Millis, int errors, double medianMachineCpuMillis, double medianJvmCpuMillis) {}
 
   record Run(String database, int ticketsPerRound, int rounds, int workers, Summary app, Summary baseline,
       double peakHeapMegabytes, double rssMegabytes) {
@@ -47,7 +47,9 @@ final class BenchReport {
     starts.sort(null);
     return new Summary(median(perSecond), perSecond, percentile(latencies, 50) / 1e6,
         percentile(latencies, 95) / 1e6, percentile(starts, 50) / 1e6,
-        rounds.stream().mapToInt(RoundResult::errors).sum());
+        rounds.stream().mapToInt(RoundResult::errors).sum(),
+        median(rounds.stream().map(RoundResult::machineCpuMillisPerTicket).toList()),
+        median(rounds.stream().map(RoundResult::jvmCpuMillisPerTicket).toList()));
   }
 
   static void write(Run run, Map<String, double[]> steps, int historyTickets, double historySeconds, Map<String, double[]> timings)
@@ -64,6 +66,13 @@ final class BenchReport {
         "", "", "", "", "", step, number(figures[0]), number(figures[1]), number(figures[2]), load, date)));
     rows.add(String.join(",", "start", run.database(), "app", "", "", "", "", "", "", "", "", "", "", "",
         "start p50", "", number(run.app().startP50Millis()), number(run.baseline().startP50Millis()), load, date));
+    // CPU per ticket (median of the rounds, ms): the whole machine's and the JVM's, and baseline ÷ application
+    rows.add(String.join(",", "cpu", run.database(), "app", "", "", "", "", "", "", "", "", "", "", "",
+        "CPU ms per ticket, machine", "", number(run.app().medianMachineCpuMillis()),
+        number(run.baseline().medianMachineCpuMillis()), load, date));
+    rows.add(String.join(",", "cpu", run.database(), "app", "", "", "", "", "", "", "", "", "", "", "",
+        "CPU ms per ticket, JVM", "", number(run.app().medianJvmCpuMillis()),
+        number(run.baseline().medianJvmCpuMillis()), load, date));
     rows.add(String.join(",", "history-load", run.database(), "", "", "", "", "", "", "", "", "", "", "", "",
         "bulk insert", String.valueOf(historyTickets), number(historySeconds * 1000), "", load, date));
     Path parts = FOLDER.resolve("parts");
@@ -129,6 +138,10 @@ final class BenchReport {
     rows.stream().filter(r -> "start".equals(r[0])).forEach(r -> md.append("\n").append(r[1])
         .append(": starting a ticket (synchronous part, p50) app ").append(r[16]).append(" ms, baseline ")
         .append(r[17]).append(" ms."));
+    rows.stream().filter(r -> "cpu".equals(r[0])).forEach(r -> md.append("\n").append(r[1]).append(": ")
+        .append(r[14]).append(" (median of the rounds) app ").append(r[16]).append(", baseline ").append(r[17])
+        .append(String.format(Locale.ROOT, " (baseline ÷ app %.2f).", Double.parseDouble(r[17])
+            / Double.parseDouble(r[16]))));
     rows.stream().filter(r -> "history-load".equals(r[0])).forEach(r -> md.append("\n").append(r[1])
         .append(": bulk insert of ").append(r[15]).append(" tickets (register + ACT_HI_PROCINST + 5 × ACT_HI_TASKINST) in ")
         .append(r[16]).append(" ms."));

@@ -3,6 +3,7 @@ package org.mesadeayuda.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -245,10 +246,43 @@ abstract class SupportRequestBench {
 
   /** A round's figures; {@code fromMillis}/{@code toMillis} (epoch) place it in a JFR recording of the run. */
   record RoundResult(int tickets, double seconds, List<Long> completionNanos, List<Long> startNanos, int errors,
-      long fromMillis, long toMillis) {
+      long fromMillis, long toMillis, double machineCpuMillis, double jvmCpuMillis) {
     double ticketsPerSecond() {
       return tickets / seconds;
     }
+
+    /** CPU time of the whole machine (this JVM, PostgreSQL's processes, the SMTP relay) per ticket, in ms. */
+    double machineCpuMillisPerTicket() {
+      return machineCpuMillis / tickets;
+    }
+
+    double jvmCpuMillisPerTicket() {
+      return jvmCpuMillis / tickets;
+    }
+  }
+
+  /**
+   * CPU time the whole machine has spent working since boot, in ms ({@code /proc/stat}: user, nice, system, irq,
+   * softirq and steal, not idle or I/O wait). On the quiet machine the benchmark asks for, a round's difference is
+   * what its tickets cost in CPU, whichever process spent it: a steadier figure than tickets per second, which also
+   * moves with what the two cores happen to be waiting for.
+   */
+  static double machineCpuMillis() {
+    try {
+      String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+        busy += Long.parseLong(cpu[field]);
+      }
+      return busy * 10.0; // USER_HZ is 100 on Linux
+    } catch (java.io.IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  static double jvmCpuMillis() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1e6 : Double.NaN;
   }
 
   /** Starts {@code n} tickets and drives them to their end with {@link #WORKERS} people working in parallel. */
@@ -280,6 +314,8 @@ abstract class SupportRequestBench {
       });
     }
     long start = System.nanoTime();
+    double machineCpuBefore = machineCpuMillis();
+    double jvmCpuBefore = jvmCpuMillis();
     List<Thread> workers = new ArrayList<>();
     for (int w = 0; w < WORKERS; w++) {
       Thread worker = new Thread(() -> {
@@ -322,15 +358,18 @@ abstract class SupportRequestBench {
       Thread.sleep(50);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double machineCpu = machineCpuMillis() - machineCpuBefore;
+    double jvmCpu = jvmCpuMillis() - jvmCpuBefore;
     done.set(true);
     for (Thread worker : workers) {
       worker.join();
     }
     long endedAt = System.currentTimeMillis();
     RoundResult result = new RoundResult(n, seconds, new ArrayList<>(latencies), new ArrayList<>(starts), errors.get(),
-        endedAt - Math.round(seconds * 1000), endedAt);
-    System.out.printf("[bench] %s %-8s %5d tickets %7.1f s %7.1f tickets/s errors %d%n", database(), variant.name(),
-        n, seconds, result.ticketsPerSecond(), errors.get());
+        endedAt - Math.round(seconds * 1000), endedAt, machineCpu, jvmCpu);
+    System.out.printf(java.util.Locale.ROOT, "[bench] %s %-8s %5d tickets %7.1f s %7.1f tickets/s errors %d, CPU per "
+        + "ticket %.0f ms (machine) %.0f ms (JVM)%n", database(), variant.name(), n, seconds, result.ticketsPerSecond(),
+        errors.get(), result.machineCpuMillisPerTicket(), result.jvmCpuMillisPerTicket());
     return result;
   }
 
