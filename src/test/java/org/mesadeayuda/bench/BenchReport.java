@@ -68,10 +68,10 @@ final class BenchReport {
         "start p50", "", number(run.app().startP50Millis()), number(run.baseline().startP50Millis()), load, date));
     // CPU per ticket (median of the rounds, ms): the whole machine's and the JVM's, and baseline ÷ application
     rows.add(String.join(",", "cpu", run.database(), "app", "", "", "", "", "", "", "", "", "", "", "",
-        "CPU ms per ticket, machine", "", number(run.app().medianMachineCpuMillis()),
+        "CPU ms per ticket (machine)", "", number(run.app().medianMachineCpuMillis()),
         number(run.baseline().medianMachineCpuMillis()), load, date));
     rows.add(String.join(",", "cpu", run.database(), "app", "", "", "", "", "", "", "", "", "", "", "",
-        "CPU ms per ticket, JVM", "", number(run.app().medianJvmCpuMillis()),
+        "CPU ms per ticket (JVM)", "", number(run.app().medianJvmCpuMillis()),
         number(run.baseline().medianJvmCpuMillis()), load, date));
     rows.add(String.join(",", "history-load", run.database(), "", "", "", "", "", "", "", "", "", "", "", "",
         "bulk insert", String.valueOf(historyTickets), number(historySeconds * 1000), "", load, date));
