@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -97,7 +98,7 @@ public class PdfDocuments {
     }
   });
 
-  static Document parse(String html) {
+  private static Document parse(String html) {
     DocumentBuilder parser = PARSER.get();
     try {
       return parser.parse(new InputSource(new StringReader(html)));
@@ -108,11 +109,17 @@ public class PdfDocuments {
     }
   }
 
-  private static byte[] pdf(String html, String title) {
+  /** The XHTML as a PDF (package-visible for the tests). */
+  static byte[] pdf(String html, String title) {
+    return pdf(builder -> builder.withW3cDocument(parse(html), null), title);
+  }
+
+  /** A PDF of what {@code content} gives the renderer, with the documents' settings. */
+  static byte[] pdf(Consumer<PdfRendererBuilder> content, String title) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
-      builder.withW3cDocument(parse(html), null);
+      content.accept(builder);
       builder.withProducer("Mesa de Ayuda");
       builder.toStream(out);
       builder.run();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -183,26 +184,16 @@ public class MailOutbox {
    * sent row is only a log line for the operators.
    */
   public boolean markSent(long id, String owner, Instant now) {
-    return markSent(id, owner, now, true);
-  }
-
-  /** As {@link #markSent(long, String, Instant)}; {@code hadFiles} false skips looking for files to delete. */
-  public boolean markSent(long id, String owner, Instant now, boolean hadFiles) {
-    boolean marked = jdbc.update("UPDATE mail_outbox SET state = ?, sent_at = ?, last_attempt_at = ?, body = '', "
-        + "locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?",
-        SENT, Timestamp.from(now), Timestamp.from(now), id, owner) == 1;
-    if (marked && hadFiles) {
-      // like the body: the documents stay with their case (generated_document), the sent row is only a log line
-      jdbc.update("DELETE FROM mail_outbox_attachment WHERE mail_id = ?", id);
-    }
-    return marked;
+    return markSent(List.of(id), Set.of(id), owner, now).isEmpty();
   }
 
   /**
-   * {@link #markSent(long, String, Instant, boolean)} for a batch, in one round trip; returns those of {@code ids}
-   * whose claim {@code owner} had lost meanwhile. {@code withFiles}: the e-mails among them that carried files.
+   * {@link #markSent(long, String, Instant)} for a batch, in one round trip; returns those of {@code ids} whose claim
+   * {@code owner} had lost meanwhile. {@code withFiles}: the e-mails among them that carried files, whose files are
+   * dropped like the body (the documents stay with their case in {@code generated_document}; the sent row is only a
+   * log line).
    */
-  public List<Long> markSent(List<Long> ids, java.util.Set<Long> withFiles, String owner, Instant now) {
+  public List<Long> markSent(List<Long> ids, Set<Long> withFiles, String owner, Instant now) {
     if (ids.isEmpty()) {
       return List.of();
     }

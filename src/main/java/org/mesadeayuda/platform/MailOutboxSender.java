@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -73,7 +76,7 @@ public class MailOutboxSender implements DisposableBean {
   private final LinkedBlockingQueue<Long> committed = new LinkedBlockingQueue<>(AFTER_COMMIT_QUEUE);
   private final AtomicInteger drainers = new AtomicInteger();
   /** E-mails this sender is delivering right now. */
-  private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
   @Autowired
   public MailOutboxSender(MailOutbox outbox, JavaMailSender mailServer, MailOutboxProperties properties,
@@ -281,7 +284,7 @@ public class MailOutboxSender implements DisposableBean {
     Instant heldLongEnough = now.plus(properties.claimDuration().dividedBy(2));
     List<OutgoingMail> claimed = inTransaction(() -> {
       List<OutgoingMail> taken = new ArrayList<>(outbox.heldBy(ids, owner, heldLongEnough));
-      java.util.Set<Long> held = new java.util.HashSet<>();
+      Set<Long> held = new HashSet<>();
       taken.forEach(mail -> held.add(mail.id()));
       ids.stream().filter(id -> !held.contains(id)).map(id -> outbox.claim(id, owner, now, until))
           .flatMap(Optional::stream).forEach(taken::add);
@@ -349,7 +352,7 @@ public class MailOutboxSender implements DisposableBean {
     }
     inTransaction(() -> {
       List<Long> sent = new ArrayList<>();
-      java.util.Set<Long> withFiles = new java.util.HashSet<>();
+      Set<Long> withFiles = new HashSet<>();
       for (OutgoingMail mail : claimed) {
         RuntimeException failure = failures.get(mail.id());
         if (failure != null) {

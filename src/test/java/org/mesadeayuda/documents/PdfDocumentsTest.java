@@ -2,12 +2,9 @@ package org.mesadeayuda.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mesadeayuda.OfficeTime;
 import org.mesadeayuda.PdfText;
 import org.mesadeayuda.platform.CalendarProperties;
 import org.mesadeayuda.platform.InstitutionProperties;
@@ -19,7 +16,7 @@ import org.mesadeayuda.platform.InstitutionProperties;
 class PdfDocumentsTest {
 
   @Test
-  void aDocumentParsedByTheApplicationReadsExactlyAsOneOpenhtmltopdfParsedItself() throws Exception {
+  void aDocumentParsedByTheApplicationReadsExactlyAsOneOpenhtmltopdfParsedItself() {
     PdfDocuments documents = new PdfDocuments(institution(), calendar());
     java.util.HashMap<String, Object> values = new java.util.HashMap<>();
     values.put("extension", false);
@@ -45,30 +42,19 @@ class PdfDocumentsTest {
     values.put("resolutionDays", "1 día hábil");
     String html = documents.html("technical-report", "Dictamen técnico SOP-2026-000042", values);
 
-    String ours = PdfText.of(render(b -> b.withW3cDocument(PdfDocuments.parse(html), null)));
-    String theirs = PdfText.of(render(b -> b.withHtmlContent(html, null)));
+    String ours = PdfText.of(PdfDocuments.pdf(html, "Dictamen"));
+    String theirs = PdfText.of(PdfDocuments.pdf(builder -> builder.withHtmlContent(html, null), "Dictamen"));
 
     assertThat(ours).isEqualTo(theirs).contains("Cañería & «pantalla» <azul> — ¿reinició? Sí, \"dos veces\".")
         .contains("Tomás Técnico").contains("SOP-2026-000042").contains("Instituto de Prueba");
   }
 
   @Test
-  void externalEntitiesAreNeverRead() throws Exception {
+  void externalEntitiesAreNeverRead() {
     String html = "<?xml version=\"1.0\"?><!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
         + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>antes &x; después</p></body></html>";
-    String text = PdfText.of(render(b -> b.withW3cDocument(PdfDocuments.parse(html), null)));
+    String text = PdfText.of(PdfDocuments.pdf(html, "Entidad externa"));
     assertThat(text).contains("antes").contains("después").doesNotContain("root");
-  }
-
-  private static byte[] render(java.util.function.Consumer<PdfRendererBuilder> content) throws Exception {
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      content.accept(builder);
-      builder.toStream(out);
-      builder.run();
-      return out.toByteArray();
-    }
   }
 
   private static InstitutionProperties institution() {
@@ -76,7 +62,7 @@ class PdfDocumentsTest {
   }
 
   private static CalendarProperties calendar() {
-    return new CalendarProperties(ZoneId.of("America/Guatemala"), java.time.LocalTime.of(8, 0),
+    return new CalendarProperties(OfficeTime.ZONE, java.time.LocalTime.of(8, 0),
         java.time.LocalTime.of(16, 0), null, null, null, null, List.of());
   }
 }

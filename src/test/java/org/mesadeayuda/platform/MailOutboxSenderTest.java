@@ -31,9 +31,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailOutboxSenderTest {
 
   static final Instant START = Instant.parse("2026-11-09T15:00:00Z");
-  static final MailOutboxProperties PROPERTIES = new MailOutboxProperties(true, Duration.ofSeconds(2),
-      MailOutboxProperties.AfterCommit.NONE, 2, Duration.ZERO,
-      Duration.ofSeconds(30), Duration.ofMinutes(15), 5, Duration.ofMinutes(5), 50, Duration.ofDays(30));
+  static final MailOutboxProperties PROPERTIES = properties(MailOutboxProperties.AfterCommit.NONE, 2, Duration.ZERO);
+
+  /** The outbox's defaults (claim 5 minutes, backoff 30 s to 15 minutes) with this after-commit attempt. */
+  static MailOutboxProperties properties(MailOutboxProperties.AfterCommit afterCommit, int threads, Duration linger) {
+    return new MailOutboxProperties(true, Duration.ofSeconds(2), afterCommit, threads, linger, Duration.ofSeconds(30),
+        Duration.ofMinutes(15), 5, Duration.ofMinutes(5), 50, Duration.ofDays(30));
+  }
 
   MailOutbox outbox;
   JdbcTemplate jdbc;
@@ -190,9 +194,8 @@ class MailOutboxSenderTest {
 
   @Test
   void afterCommitTheMailIsTriedByTheOutboxsOwnThreadAndOnlyOnce() throws Exception {
-    MailOutboxProperties background = new MailOutboxProperties(true, Duration.ofSeconds(2),
-        MailOutboxProperties.AfterCommit.BACKGROUND, 2, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofMinutes(15), 5,
-        Duration.ofMinutes(5), 50, Duration.ofDays(30));
+    MailOutboxProperties background = properties(MailOutboxProperties.AfterCommit.BACKGROUND, 2,
+        Duration.ofMillis(50));
     MailOutboxSender sender = new MailOutboxSender(outbox, server, background, transactions, clock, "node-c");
     List<String> sendingThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     server.whileSending = message -> sendingThreads.add(Thread.currentThread().getName());
@@ -229,9 +232,8 @@ class MailOutboxSenderTest {
 
   @Test
   void afterCommitTheMailsOfManyStepsLeaveTogether() throws Exception {
-    MailOutboxProperties background = new MailOutboxProperties(true, Duration.ofSeconds(2),
-        MailOutboxProperties.AfterCommit.BACKGROUND, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofMinutes(15), 5,
-        Duration.ofMinutes(5), 50, Duration.ofDays(30));
+    MailOutboxProperties background = properties(MailOutboxProperties.AfterCommit.BACKGROUND, 1,
+        Duration.ofMillis(50));
     MailOutboxSender sender = new MailOutboxSender(outbox, server, background, transactions, clock, "node-d");
     java.util.concurrent.CountDownLatch firstOnItsWay = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch othersCommitted = new java.util.concurrent.CountDownLatch(1);
@@ -392,10 +394,8 @@ class MailOutboxSenderTest {
   }
 
   private MailOutboxSender sameThreadSender(String node) {
-    MailOutboxProperties sameThread = new MailOutboxProperties(true, Duration.ofSeconds(2),
-        MailOutboxProperties.AfterCommit.SAME_THREAD, 2, Duration.ZERO, Duration.ofSeconds(30), Duration.ofMinutes(15),
-        5, Duration.ofMinutes(5), 50, Duration.ofDays(30));
-    return new MailOutboxSender(outbox, server, sameThread, transactions, clock, node);
+    return new MailOutboxSender(outbox, server, properties(MailOutboxProperties.AfterCommit.SAME_THREAD, 2,
+        Duration.ZERO), transactions, clock, node);
   }
 
   private long queueFor(MailOutboxSender sender, String to) {
