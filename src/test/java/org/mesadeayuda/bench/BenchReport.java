@@ -52,6 +52,42 @@ final class BenchReport {
         median(rounds.stream().map(RoundResult::jvmCpuMillisPerTicket).toList()));
   }
 
+  /**
+   * The application's rounds with pieces of its work switched off ({@link Ablation}) beside the application's and the
+   * baseline's: medians per variant, in {@code target/bench/ablation-<database>.md}.
+   */
+  static void writeAblation(String database, int perRound, List<RoundResult> app, List<RoundResult> baseline,
+      Map<java.util.Set<String>, List<RoundResult>> ablated) throws IOException {
+    double baselinePerSecond = median(baseline.stream().map(RoundResult::ticketsPerSecond).toList());
+    double baselineCpu = median(baseline.stream().map(RoundResult::machineCpuMillisPerTicket).toList());
+    StringBuilder md = new StringBuilder("## What each piece of the application's work costs (" + database + ")\n\n"
+        + "Rounds of " + perRound + " tickets, every variant in every place in turn; medians. `-Dbench.ablate`, "
+        + "README \"Issue 19, seventh pass\".\n\n"
+        + "| variant | rounds | t/s | ratio to the baseline | CPU ms per ticket (machine) | CPU ratio baseline / variant"
+        + " | JVM CPU ms per ticket | H2 KB written per ticket | H2 file reads per ticket | t/s per round |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|\n");
+    Map<String, List<RoundResult>> rows = new java.util.LinkedHashMap<>();
+    rows.put("application", app);
+    ablated.forEach((pieces, rounds) -> rows.put("application " + Ablation.name(pieces), rounds));
+    rows.put("baseline", baseline);
+    rows.forEach((name, rounds) -> {
+      double perSecond = median(rounds.stream().map(RoundResult::ticketsPerSecond).toList());
+      double cpu = median(rounds.stream().map(RoundResult::machineCpuMillisPerTicket).toList());
+      md.append("| ").append(name).append(" | ").append(rounds.size()).append(" | ").append(number(perSecond))
+          .append(" | ").append(number(perSecond / baselinePerSecond)).append(" | ").append(number(cpu)).append(" | ")
+          .append(number(baselineCpu / cpu)).append(" | ")
+          .append(number(median(rounds.stream().map(RoundResult::jvmCpuMillisPerTicket).toList()))).append(" | ")
+          .append(number(median(rounds.stream().map(RoundResult::h2WrittenKilobytesPerTicket).toList())))
+          .append(" | ").append(number(median(rounds.stream().map(RoundResult::h2ReadsPerTicket).toList())))
+          .append(" | ").append(rounds.stream().map(round -> number(round.ticketsPerSecond())).toList())
+          .append(" |\n");
+    });
+    Files.createDirectories(FOLDER);
+    Path file = FOLDER.resolve("ablation-" + database.replaceAll("\\W", "").toLowerCase(java.util.Locale.ROOT) + ".md");
+    Files.writeString(file, md);
+    System.out.println("[bench] " + file + "\n" + md);
+  }
+
   static void write(Run run, Map<String, double[]> steps, int historyTickets, double historySeconds, Map<String, double[]> timings)
       throws IOException {
     String date = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));

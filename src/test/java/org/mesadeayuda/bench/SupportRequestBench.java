@@ -47,12 +47,13 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("bench")
-@Import(SupportRequestBench.NoOpDelegate.class)
+@Import({SupportRequestBench.NoOpDelegate.class, Ablation.class})
 abstract class SupportRequestBench {
 
   // spring.mail.port moves the benchmark's SMTP server too, for two benchmarks on one machine
   static final int MAIL_PORT = Integer.getInteger("spring.mail.port", 3125);
   static final int WORKERS = 8;
+  static final boolean ROTATE = Boolean.getBoolean("bench.rotate");
   static final String APP_KEY = "support-request";
 
   static SmtpSink mail;
@@ -131,13 +132,35 @@ abstract class SupportRequestBench {
     List<RoundResult> baselineRounds = new ArrayList<>();
     Map<String, Long> appStatements = new java.util.HashMap<>();
     Map<String, Long> baselineStatements = new java.util.HashMap<>();
+    Map<java.util.Set<String>, List<RoundResult>> ablated = new java.util.LinkedHashMap<>();
     for (int r = 0; r < rounds; r++) {
-      StatementCounts.reset();
-      appRounds.add(round(app, perRound));
-      StatementCounts.snapshot().forEach((key, count) -> appStatements.merge(key, count, Long::sum));
-      StatementCounts.reset();
-      baselineRounds.add(round(baseline, perRound));
-      StatementCounts.snapshot().forEach((key, count) -> baselineStatements.merge(key, count, Long::sum));
+      if (Ablation.ROUNDS.isEmpty() && !ROTATE) {
+        StatementCounts.reset();
+        appRounds.add(round(app, perRound));
+        StatementCounts.snapshot().forEach((key, count) -> appStatements.merge(key, count, Long::sum));
+        StatementCounts.reset();
+        baselineRounds.add(round(baseline, perRound));
+        StatementCounts.snapshot().forEach((key, count) -> baselineStatements.merge(key, count, Long::sum));
+        continue;
+      }
+      // with ablations (or -Dbench.rotate=true) every variant takes every place in turn (A B, B A, … with two): a round
+      // finds what the one before it left (a larger database, its collections and background work, its JIT state)
+      List<java.util.Set<String>> order = new ArrayList<>();
+      order.add(null);
+      order.add(java.util.Set.of("baseline"));
+      order.addAll(Ablation.ROUNDS);
+      Collections.rotate(order, -r);
+      for (java.util.Set<String> pieces : order) {
+        if (pieces == null) {
+          appRounds.add(round(app, perRound));
+        } else if (pieces.equals(java.util.Set.of("baseline"))) {
+          baselineRounds.add(round(baseline, perRound));
+        } else {
+          System.out.println("[bench] " + Ablation.name(pieces));
+          ablated.computeIfAbsent(pieces, key -> new ArrayList<>())
+              .add(Ablation.without(pieces, () -> round(app, perRound)));
+        }
+      }
     }
     memory.stop();
     System.out.printf(java.util.Locale.ROOT, "[bench] %s: peak RSS (VmHWM) %.0f MiB before the rounds, %.0f MiB after "
@@ -159,6 +182,11 @@ abstract class SupportRequestBench {
 
     long unfinishedRegister = jdbc.queryForObject(
         "SELECT COUNT(*) FROM support_ticket WHERE closed_at IS NULL OR satisfaction IS NULL", Long.class);
+    if (!ablated.isEmpty()) {
+      // rounds with pieces switched off leave incomplete registers and fewer e-mails: no end-of-run checks
+      BenchReport.writeAblation(database(), perRound, appRounds, baselineRounds, ablated);
+      return;
+    }
     assertThat(unfinishedRegister).as("register rows of tickets that did not finish").isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_ticket", Long.class))
         .as("one register row per application ticket").isEqualTo(countAppTickets());
@@ -246,7 +274,8 @@ abstract class SupportRequestBench {
 
   /** A round's figures; {@code fromMillis}/{@code toMillis} (epoch) place it in a JFR recording of the run. */
   record RoundResult(int tickets, double seconds, List<Long> completionNanos, List<Long> startNanos, int errors,
-      long fromMillis, long toMillis, double machineCpuMillis, double jvmCpuMillis) {
+      long fromMillis, long toMillis, double machineCpuMillis, double jvmCpuMillis, double h2WrittenKilobytesPerTicket,
+      double h2ReadsPerTicket) {
     double ticketsPerSecond() {
       return tickets / seconds;
     }
@@ -316,6 +345,7 @@ abstract class SupportRequestBench {
     long start = System.nanoTime();
     double machineCpuBefore = machineCpuMillis();
     double jvmCpuBefore = jvmCpuMillis();
+    H2FileCounters h2Before = H2FileCounters.of(jdbc);
     List<Thread> workers = new ArrayList<>();
     for (int w = 0; w < WORKERS; w++) {
       Thread worker = new Thread(() -> {
@@ -360,17 +390,56 @@ abstract class SupportRequestBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     double machineCpu = machineCpuMillis() - machineCpuBefore;
     double jvmCpu = jvmCpuMillis() - jvmCpuBefore;
+    H2FileCounters h2After = H2FileCounters.of(jdbc);
     done.set(true);
     for (Thread worker : workers) {
       worker.join();
     }
     long endedAt = System.currentTimeMillis();
     RoundResult result = new RoundResult(n, seconds, new ArrayList<>(latencies), new ArrayList<>(starts), errors.get(),
-        endedAt - Math.round(seconds * 1000), endedAt, machineCpu, jvmCpu);
+        endedAt - Math.round(seconds * 1000), endedAt, machineCpu, jvmCpu,
+        (h2After.bytesWritten() - h2Before.bytesWritten()) / 1024.0 / n, (h2After.reads() - h2Before.reads()) / (double) n);
     System.out.printf(java.util.Locale.ROOT, "[bench] %s %-8s %5d tickets %7.1f s %7.1f tickets/s errors %d, CPU per "
         + "ticket %.0f ms (machine) %.0f ms (JVM)%n", database(), variant.name(), n, seconds, result.ticketsPerSecond(),
         errors.get(), result.machineCpuMillisPerTicket(), result.jvmCpuMillisPerTicket());
+    if (result.h2WrittenKilobytesPerTicket() > 0) {
+      System.out.printf(java.util.Locale.ROOT, "[bench] %s %-8s H2 file per ticket: %.0f KB written in %.1f chunk "
+          + "writes, %.0f reads from the file%n", database(), variant.name(), result.h2WrittenKilobytesPerTicket(),
+          (h2After.writes() - h2Before.writes()) / (double) n, result.h2ReadsPerTicket());
+    }
     return result;
+  }
+
+  /**
+   * What an embedded H2 file's store has written and read so far (its own counters; zeros on PostgreSQL). A round's
+   * difference per ticket shows how much file a ticket's commits write: every commit writes every page it changed and
+   * the path to its map's root ("Issue 19, seventh pass"); reads are pages fetched back from the file.
+   */
+  record H2FileCounters(long bytesWritten, long writes, long reads) {
+    static H2FileCounters of(JdbcTemplate jdbc) {
+      try (java.sql.Connection connection = jdbc.getDataSource().getConnection()) {
+        if (connection.isWrapperFor(org.h2.jdbc.JdbcConnection.class)
+            && connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal s
+            && s.getDatabase().getStore() != null && s.getDatabase().getStore().getMvStore().getFileStore() != null) {
+          org.h2.mvstore.FileStore<?> file = s.getDatabase().getStore().getMvStore().getFileStore();
+          return new H2FileCounters(counter(file, "writeBytes"), counter(file, "writeCount"), counter(file, "readCount"));
+        }
+      } catch (java.sql.SQLException e) {
+        // no H2 file: nothing to count
+      }
+      return new H2FileCounters(0, 0, 0);
+    }
+
+    /** H2 keeps the byte count in a protected field (only the counts have getters). */
+    private static long counter(org.h2.mvstore.FileStore<?> file, String name) {
+      try {
+        java.lang.reflect.Field field = org.h2.mvstore.FileStore.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return ((java.util.concurrent.atomic.AtomicLong) field.get(file)).get();
+      } catch (ReflectiveOperationException e) {
+        return 0;
+      }
+    }
   }
 
   private long finished(Variant variant) {
