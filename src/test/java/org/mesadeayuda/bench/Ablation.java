@@ -23,6 +23,7 @@ import org.mesadeayuda.platform.RequesterLinks;
 import org.mesadeayuda.support.SupportMails;
 import org.mesadeayuda.support.SupportTicketRepository;
 import org.mesadeayuda.support.TicketRegister;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -45,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (its register and e-mails are incomplete): the benchmark's end-of-run checks are skipped when ablations ran.
  */
 @TestConfiguration
+@ConditionalOnProperty("bench.ablate") // a plain benchmark run has none of these beans
 class Ablation {
 
   private static final Set<String> KNOWN = Set.of("decision-history", "pdf", "mail", "register");
@@ -89,9 +91,6 @@ class Ablation {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (ROUNDS.isEmpty()) {
-          return;
-        }
         DbHistoryEventHandler database = new DbHistoryEventHandler();
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         configuration.setCustomHistoryEventHandlers(List.of(new HistoryEventHandler() {
