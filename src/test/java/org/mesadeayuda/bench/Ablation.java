@@ -31,9 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 19, seventh pass: what each piece of the application's own work costs, measured rather than estimated.
- * {@code -Dbench.ablate=pdf;mail;decision-history;register;decision-history,pdf,mail,register} adds, after each
- * application/baseline pair of the measured rounds, one application round per entry with those pieces switched off
- * (only in the benchmark's context; the application never has these switches):
+ * {@code -Dbench.ablate=pdf;mail;decision-history;register;decision-history,pdf,mail,register} adds to every
+ * measured iteration one application round per entry with those pieces switched off, the application, the baseline
+ * and the entries taking every place in turn (only in the benchmark's context; the application never has these
+ * switches):
  * <ul>
  *   <li>{@code decision-history}: the two decision tables are evaluated as always, their history is not written;</li>
  *   <li>{@code pdf}: the technical report is not drawn; the first one drawn is stored and attached again;</li>
