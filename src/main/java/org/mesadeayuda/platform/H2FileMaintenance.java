@@ -69,7 +69,7 @@ public class H2FileMaintenance {
   }
 
   /** The MVStore behind an embedded H2 file database, if that is what the connection is to. */
-  static Optional<MVStore> store(Connection connection) throws SQLException {
+  public static Optional<MVStore> store(Connection connection) throws SQLException {
     if (!connection.isWrapperFor(JdbcConnection.class)) {
       return Optional.empty();
     }

@@ -58,8 +58,7 @@ final class BenchReport {
    */
   static void writeAblation(String database, int perRound, List<RoundResult> app, List<RoundResult> baseline,
       Map<java.util.Set<String>, List<RoundResult>> ablated) throws IOException {
-    double baselinePerSecond = median(baseline.stream().map(RoundResult::ticketsPerSecond).toList());
-    double baselineCpu = median(baseline.stream().map(RoundResult::machineCpuMillisPerTicket).toList());
+    Summary base = summary(baseline);
     StringBuilder md = new StringBuilder("## What each piece of the application's work costs (" + database + ")\n\n"
         + "Rounds of " + perRound + " tickets, every variant in every place in turn; medians. `-Dbench.ablate`, "
         + "README \"Issue 19, seventh pass\".\n\n"
@@ -71,15 +70,16 @@ final class BenchReport {
     ablated.forEach((pieces, rounds) -> rows.put("application " + Ablation.name(pieces), rounds));
     rows.put("baseline", baseline);
     rows.forEach((name, rounds) -> {
-      double perSecond = median(rounds.stream().map(RoundResult::ticketsPerSecond).toList());
-      double cpu = median(rounds.stream().map(RoundResult::machineCpuMillisPerTicket).toList());
-      md.append("| ").append(name).append(" | ").append(rounds.size()).append(" | ").append(number(perSecond))
-          .append(" | ").append(number(perSecond / baselinePerSecond)).append(" | ").append(number(cpu)).append(" | ")
-          .append(number(baselineCpu / cpu)).append(" | ")
-          .append(number(median(rounds.stream().map(RoundResult::jvmCpuMillisPerTicket).toList()))).append(" | ")
+      Summary variant = summary(rounds);
+      md.append("| ").append(name).append(" | ").append(rounds.size()).append(" | ")
+          .append(number(variant.medianTicketsPerSecond())).append(" | ")
+          .append(number(variant.medianTicketsPerSecond() / base.medianTicketsPerSecond())).append(" | ")
+          .append(number(variant.medianMachineCpuMillis())).append(" | ")
+          .append(number(base.medianMachineCpuMillis() / variant.medianMachineCpuMillis())).append(" | ")
+          .append(number(variant.medianJvmCpuMillis())).append(" | ")
           .append(number(median(rounds.stream().map(RoundResult::h2WrittenKilobytesPerTicket).toList())))
           .append(" | ").append(number(median(rounds.stream().map(RoundResult::h2ReadsPerTicket).toList())))
-          .append(" | ").append(rounds.stream().map(round -> number(round.ticketsPerSecond())).toList())
+          .append(" | ").append(variant.roundsTicketsPerSecond().stream().map(BenchReport::number).toList())
           .append(" |\n");
     });
     Files.createDirectories(FOLDER);

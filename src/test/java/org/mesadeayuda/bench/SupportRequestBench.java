@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.mesadeayuda.platform.BusinessCalendar;
+import org.mesadeayuda.platform.H2FileMaintenance;
 import org.mesadeayuda.support.MonthlyIndicators;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -133,33 +134,37 @@ abstract class SupportRequestBench {
     Map<String, Long> appStatements = new java.util.HashMap<>();
     Map<String, Long> baselineStatements = new java.util.HashMap<>();
     Map<java.util.Set<String>, List<RoundResult>> ablated = new java.util.LinkedHashMap<>();
+    // application, baseline, then one application round per ablation (none by default). With ablations or
+    // -Dbench.rotate=true every variant takes every place in turn (A B, B A, … with two): a round finds what the one
+    // before it left (a larger database, its collections and background work, its JIT state)
+    List<java.util.concurrent.Callable<Void>> order = new ArrayList<>();
+    order.add(() -> {
+      StatementCounts.reset();
+      appRounds.add(round(app, perRound));
+      StatementCounts.snapshot().forEach((key, count) -> appStatements.merge(key, count, Long::sum));
+      return null;
+    });
+    order.add(() -> {
+      StatementCounts.reset();
+      baselineRounds.add(round(baseline, perRound));
+      StatementCounts.snapshot().forEach((key, count) -> baselineStatements.merge(key, count, Long::sum));
+      return null;
+    });
+    for (java.util.Set<String> pieces : Ablation.ROUNDS) {
+      order.add(() -> {
+        System.out.println("[bench] " + Ablation.name(pieces));
+        ablated.computeIfAbsent(pieces, key -> new ArrayList<>())
+            .add(Ablation.without(pieces, () -> round(app, perRound)));
+        return null;
+      });
+    }
+    boolean rotate = ROTATE || !Ablation.ROUNDS.isEmpty();
     for (int r = 0; r < rounds; r++) {
-      if (Ablation.ROUNDS.isEmpty() && !ROTATE) {
-        StatementCounts.reset();
-        appRounds.add(round(app, perRound));
-        StatementCounts.snapshot().forEach((key, count) -> appStatements.merge(key, count, Long::sum));
-        StatementCounts.reset();
-        baselineRounds.add(round(baseline, perRound));
-        StatementCounts.snapshot().forEach((key, count) -> baselineStatements.merge(key, count, Long::sum));
-        continue;
+      for (java.util.concurrent.Callable<Void> variant : order) {
+        variant.call();
       }
-      // with ablations (or -Dbench.rotate=true) every variant takes every place in turn (A B, B A, … with two): a round
-      // finds what the one before it left (a larger database, its collections and background work, its JIT state)
-      List<java.util.Set<String>> order = new ArrayList<>();
-      order.add(null);
-      order.add(java.util.Set.of("baseline"));
-      order.addAll(Ablation.ROUNDS);
-      Collections.rotate(order, -r);
-      for (java.util.Set<String> pieces : order) {
-        if (pieces == null) {
-          appRounds.add(round(app, perRound));
-        } else if (pieces.equals(java.util.Set.of("baseline"))) {
-          baselineRounds.add(round(baseline, perRound));
-        } else {
-          System.out.println("[bench] " + Ablation.name(pieces));
-          ablated.computeIfAbsent(pieces, key -> new ArrayList<>())
-              .add(Ablation.without(pieces, () -> round(app, perRound)));
-        }
+      if (rotate) {
+        Collections.rotate(order, -1);
       }
     }
     memory.stop();
@@ -418,16 +423,13 @@ abstract class SupportRequestBench {
   record H2FileCounters(long bytesWritten, long writes, long reads) {
     static H2FileCounters of(JdbcTemplate jdbc) {
       try (java.sql.Connection connection = jdbc.getDataSource().getConnection()) {
-        if (connection.isWrapperFor(org.h2.jdbc.JdbcConnection.class)
-            && connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal s
-            && s.getDatabase().getStore() != null && s.getDatabase().getStore().getMvStore().getFileStore() != null) {
-          org.h2.mvstore.FileStore<?> file = s.getDatabase().getStore().getMvStore().getFileStore();
-          return new H2FileCounters(counter(file, "writeBytes"), counter(file, "writeCount"), counter(file, "readCount"));
-        }
+        return H2FileMaintenance.store(connection).map(store -> store.getFileStore())
+            .map(file -> new H2FileCounters(counter(file, "writeBytes"), counter(file, "writeCount"),
+                counter(file, "readCount")))
+            .orElse(new H2FileCounters(0, 0, 0));
       } catch (java.sql.SQLException e) {
-        // no H2 file: nothing to count
+        return new H2FileCounters(0, 0, 0);
       }
-      return new H2FileCounters(0, 0, 0);
     }
 
     /** H2 keeps the byte count in a protected field (only the counts have getters). */
